@@ -1,0 +1,210 @@
+//! The diagnosis engine: one [`Case`] in, one [`Report`] out.
+//!
+//! From the top:
+//!
+//! 1. Each input is read by its own module into facts plus findings:
+//!    [`endpoint`], [`credential`], [`jwt`], [`inputs`], and [`evidence`] for what the
+//!    service said. Known facts (hosts, audiences, api-versions, key shapes, error
+//!    signatures) live in [`known`], as data with sources.
+//! 2. [`Facts`] gathers them, with the time to judge tokens against.
+//! 3. [`rules::rank`] turns the facts into a verdict and ranked causes with evidence and
+//!    fixes.
+//!
+//! ```
+//! use doctor401::diag::{diagnose, Case, Verdict};
+//! let case = Case::from_json(r#"{"endpoint": "https://contoso.openai.azure.com/"}"#).unwrap();
+//! let report = diagnose(&case, 1_795_424_400);
+//! assert_ne!(report.verdict, Verdict::Problem);
+//! ```
+//!
+//! Nothing here reads a clock, touches the network or knows of the browser.
+
+#![deny(missing_docs)]
+
+pub mod case;
+pub mod cause;
+pub mod credential;
+pub mod endpoint;
+pub mod evidence;
+pub mod inputs;
+pub mod jwt;
+pub mod known;
+pub mod report;
+pub mod rules;
+pub mod scenario;
+pub mod secret;
+pub mod text;
+pub mod time;
+
+pub use case::{BrowserFailure, Case, CaseError, ObservedResponse};
+pub use cause::CauseId;
+pub use report::{Confidence, Field, Finding, RankedCause, Report, Severity, Verdict};
+pub use scenario::Scenario;
+pub use secret::{mask, Secret};
+
+use credential::CredentialAnalysis;
+use endpoint::EndpointAnalysis;
+use evidence::Evidence;
+use inputs::{ApiVersionAnalysis, AuthHeader, ClientInfo, DeploymentAnalysis};
+use jwt::TokenAnalysis;
+
+/// Where "now" came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NowSource {
+    /// The caller's clock.
+    Clock,
+    /// The case's `now` field.
+    Case,
+}
+
+/// Everything the rules may read, built from one case.
+#[derive(Clone, Debug)]
+pub struct Facts<'a> {
+    /// The case as given.
+    pub case: &'a Case,
+    /// Unix seconds to judge token times against.
+    pub now: i64,
+    /// Where `now` came from.
+    pub now_source: NowSource,
+    /// How the credential is sent.
+    pub auth_header: AuthHeader,
+    /// The endpoint, when given.
+    pub endpoint: Option<EndpointAnalysis>,
+    /// The credential, when given.
+    pub credential: Option<CredentialAnalysis>,
+    /// The token: the credential when it is a JWT, else the `token` field.
+    pub token: Option<TokenAnalysis>,
+    /// The `token` field, when a separate one was given besides a JWT credential.
+    pub extra_token: Option<TokenAnalysis>,
+    /// The deployment name.
+    pub deployment: DeploymentAnalysis,
+    /// The api-version (field, or the endpoint URL's query).
+    pub api_version: ApiVersionAnalysis,
+    /// The client library.
+    pub client: Option<ClientInfo>,
+    /// What the service said.
+    pub evidence: Evidence,
+    /// Findings that belong to no single module (auth_header, organization, now).
+    pub other_findings: Vec<Finding>,
+}
+
+fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+impl<'a> Facts<'a> {
+    /// Reads every input of the case. `clock_now` is the caller's current time in Unix
+    /// seconds, used unless the case names its own `now`.
+    pub fn gather(case: &'a Case, clock_now: i64) -> Facts<'a> {
+        let mut other_findings = Vec::new();
+        let (now, now_source) = match case.now.as_deref() {
+            Some(text) => match time::parse_rfc3339(text) {
+                Some(t) => (t, NowSource::Case),
+                None => {
+                    other_findings.push(Finding::new(
+                        Field::Now,
+                        Severity::Warning,
+                        "now-unreadable",
+                        "The time of the failure is not an RFC 3339 time \
+                         (like 2026-11-23T09:00:00Z); token times are judged against the current time.",
+                    ));
+                    (clock_now, NowSource::Clock)
+                }
+            },
+            None => (clock_now, NowSource::Clock),
+        };
+        let (auth_header, mut f) = inputs::auth_header(case.auth_header.as_deref());
+        other_findings.append(&mut f);
+        other_findings.extend(inputs::organization_project(
+            case.organization.as_deref(),
+            case.project.as_deref(),
+        ));
+
+        let endpoint = non_empty(&case.endpoint).map(endpoint::analyze);
+        let parsed = endpoint.as_ref().and_then(|e| e.parsed.as_ref());
+
+        let credential = case
+            .credential
+            .as_ref()
+            .filter(|c| !c.expose().is_empty())
+            .map(|c| credential::analyze(c.expose()));
+        let cred_is_jwt = credential.as_ref().is_some_and(|c| {
+            matches!(c.shape, credential::Shape::Jwt | credential::Shape::Jwe)
+        });
+        let cred_token = credential
+            .as_ref()
+            .filter(|_| cred_is_jwt)
+            .map(|c| jwt::analyze(c.cleaned.expose(), Field::Credential, now, parsed));
+        let field_token = case
+            .token
+            .as_ref()
+            .filter(|t| !t.expose().trim().is_empty())
+            .map(|t| jwt::analyze(t.expose(), Field::Token, now, parsed));
+        let (token, extra_token) = match (cred_token, field_token) {
+            (Some(c), t) => (Some(c), t),
+            (None, t) => (t, None),
+        };
+
+        let api_source = non_empty(&case.api_version).map(str::to_string).or_else(|| {
+            parsed.and_then(|p| p.api_version_in_url.clone())
+        });
+        let api_version = inputs::api_version(api_source.as_deref());
+        let dep_source = non_empty(&case.deployment)
+            .map(str::to_string)
+            .or_else(|| parsed.and_then(|p| p.deployment_in_url.clone()));
+        let deployment = inputs::deployment(dep_source.as_deref());
+        let client = inputs::client(non_empty(&case.client));
+        let evidence = evidence::analyze(case.response.as_ref(), non_empty(&case.error_text));
+
+        Facts {
+            case,
+            now,
+            now_source,
+            auth_header,
+            endpoint,
+            credential,
+            token,
+            extra_token,
+            deployment,
+            api_version,
+            client,
+            evidence,
+            other_findings,
+        }
+    }
+
+    /// The parsed endpoint, if any.
+    pub fn parsed_endpoint(&self) -> Option<&endpoint::ParsedEndpoint> {
+        self.endpoint.as_ref().and_then(|e| e.parsed.as_ref())
+    }
+
+    /// Every finding of every input, in field order.
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut all = Vec::new();
+        if let Some(e) = &self.endpoint {
+            all.extend(e.findings.iter().cloned());
+        }
+        if let Some(c) = &self.credential {
+            all.extend(c.findings.iter().cloned());
+        }
+        for t in [&self.token, &self.extra_token].into_iter().flatten() {
+            all.extend(t.findings.iter().cloned());
+        }
+        all.extend(self.deployment.findings.iter().cloned());
+        all.extend(self.api_version.findings.iter().cloned());
+        if let Some(c) = &self.client {
+            all.extend(c.findings.iter().cloned());
+        }
+        all.extend(self.evidence.findings.iter().cloned());
+        all.extend(self.other_findings.iter().cloned());
+        all.sort_by_key(|f| f.field);
+        all
+    }
+}
+
+/// Diagnoses one case. `clock_now` is the caller's current time in Unix seconds; the
+/// case's own `now`, when present, takes precedence.
+pub fn diagnose(case: &Case, clock_now: i64) -> Report {
+    let facts = Facts::gather(case, clock_now);
+    rules::rank(&facts)
+}

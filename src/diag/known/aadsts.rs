@@ -1,0 +1,1 @@
+//! Known facts: aadsts. (Table to be filled in.)

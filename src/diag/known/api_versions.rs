@@ -1,0 +1,1 @@
+//! Known facts: api_versions. (Table to be filled in.)

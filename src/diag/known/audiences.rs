@@ -1,0 +1,1 @@
+//! Known facts: audiences. (Table to be filled in.)

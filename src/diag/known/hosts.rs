@@ -1,0 +1,1 @@
+//! Known facts: hosts. (Table to be filled in.)

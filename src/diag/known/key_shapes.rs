@@ -1,0 +1,1 @@
+//! Known facts: key_shapes. (Table to be filled in.)

@@ -1,0 +1,1 @@
+//! Known facts: models. (Table to be filled in.)

@@ -1,0 +1,1 @@
+//! Known facts: signatures. (Table to be filled in.)
