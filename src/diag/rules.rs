@@ -1,17 +1,1344 @@
 //! The rules that rank causes from the facts.
 //!
-//! STUB: to be written.
+//! Each rule reads [`Facts`] and adds candidates with a score (0–100) and the evidence
+//! they rest on. Two sources feed the ranking, and they are kept apart:
+//!
+//! * **Observed evidence** — what the service, the SDK or Entra ID actually said
+//!   ([`super::evidence`]). It decides *which layer* failed and outranks everything else.
+//! * **Input shapes** — what the endpoint, credential, token and other fields look like.
+//!   Inside an observed failure they pick the most specific cause (a 401 "invalid key"
+//!   plus a key with a trailing newline is `key-malformed`); on their own they rank
+//!   causes with at most medium confidence.
+//!
+//! Evidence that proves authentication worked (a 2xx, `DeploymentNotFound`, a 429, a
+//! 400 validation error) removes the auth causes that input shapes suggest. A browser
+//! failure with no status never ranks an auth cause by itself.
+//!
+//! Scores map to confidence: ≥ 85 high, ≥ 60 medium, otherwise low. A problem verdict
+//! needs a candidate of at least [`PROBLEM_SCORE`].
 
-use super::report::{Report, Verdict};
-use super::Facts;
+use super::cause::CauseId;
+use super::credential::{Damage, OpenAiKeyKind, Shape};
+use super::endpoint::{HostKind, PathShape};
+use super::evidence::{KeyEcho, Signature as S};
+use super::fixes;
+use super::inputs::{ApiVersionStatus, AuthHeader};
+use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
+use super::report::{Confidence, Field, RankedCause, Report, Verdict};
+use super::{time, Facts};
+
+/// The lowest score that makes a verdict `problem`.
+pub const PROBLEM_SCORE: u8 = 50;
+
+/// Where a candidate's support comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Basis {
+    Observed,
+    Inputs,
+}
+
+struct Candidate {
+    id: CauseId,
+    score: u8,
+    title: Option<String>,
+    evidence: Vec<String>,
+    observed: bool,
+    inputs: bool,
+}
+
+/// The candidates collected so far.
+#[derive(Default)]
+struct Ranking {
+    cands: Vec<Candidate>,
+}
+
+impl Ranking {
+    fn add(&mut self, id: CauseId, score: u8, basis: Basis, evidence: impl Into<String>) {
+        self.add_titled(id, score, basis, None, evidence);
+    }
+
+    fn add_titled(
+        &mut self,
+        id: CauseId,
+        score: u8,
+        basis: Basis,
+        title: Option<String>,
+        evidence: impl Into<String>,
+    ) {
+        let evidence = evidence.into();
+        let c = match self.cands.iter_mut().position(|c| c.id == id) {
+            Some(i) => &mut self.cands[i],
+            None => {
+                self.cands.push(Candidate {
+                    id,
+                    score: 0,
+                    title: None,
+                    evidence: Vec::new(),
+                    observed: false,
+                    inputs: false,
+                });
+                self.cands.last_mut().expect("just pushed")
+            }
+        };
+        if score > c.score {
+            c.score = score;
+            if title.is_some() {
+                c.title = title;
+            }
+        } else if c.title.is_none() {
+            c.title = title;
+        }
+        if !evidence.is_empty() && !c.evidence.contains(&evidence) {
+            c.evidence.push(evidence);
+        }
+        match basis {
+            Basis::Observed => c.observed = true,
+            Basis::Inputs => c.inputs = true,
+        }
+    }
+
+    fn has(&self, id: CauseId, min: u8) -> bool {
+        self.cands.iter().any(|c| c.id == id && c.score >= min)
+    }
+
+    fn best(&self) -> u8 {
+        self.cands.iter().map(|c| c.score).max().unwrap_or(0)
+    }
+}
+
+/// Where an observed hit was seen, for evidence lines.
+fn place(f: &Facts, s: S) -> String {
+    match f.evidence.hit(s) {
+        Some(h) => {
+            let at = match (h.field, h.line) {
+                (Field::ErrorText, Some(n)) => format!("error output, line {n}"),
+                (Field::ErrorText, None) => "error output".to_string(),
+                _ => match f.evidence.status {
+                    Some(st) => format!("response {st}"),
+                    None => "response".to_string(),
+                },
+            };
+            if h.excerpt.is_empty() {
+                at
+            } else {
+                format!("{at}: \"{}\"", h.excerpt)
+            }
+        }
+        None => "the observed response".to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Small readings of the facts.
+// ---------------------------------------------------------------------------------
+
+fn shape<'a>(f: &'a Facts) -> Option<&'a Shape> {
+    f.credential.as_ref().map(|c| &c.shape)
+}
+
+fn damage<'a>(f: &'a Facts) -> &'a [Damage] {
+    f.credential.as_ref().map_or(&[], |c| c.damage.as_slice())
+}
+
+fn cred_is_jwt(f: &Facts) -> bool {
+    matches!(shape(f), Some(Shape::Jwt | Shape::Jwe))
+}
+
+fn cred_missing(f: &Facts) -> bool {
+    matches!(
+        shape(f),
+        None | Some(Shape::Empty) | Some(Shape::Placeholder(_))
+    )
+}
+
+fn host<'a>(f: &'a Facts) -> Option<&'a HostKind> {
+    f.parsed_endpoint().map(|p| &p.kind)
+}
+
+/// Hosts of the Azure OpenAI / AI Services data plane itself.
+fn is_azure_resource(f: &Facts) -> bool {
+    matches!(
+        host(f),
+        Some(
+            HostKind::AzureOpenAi
+                | HostKind::CognitiveServices
+                | HostKind::FoundryServices
+                | HostKind::Regional
+                | HostKind::Serverless
+        )
+    )
+}
+
+fn is_gateway(f: &Facts) -> bool {
+    matches!(
+        host(f),
+        Some(HostKind::Apim | HostKind::Custom | HostKind::AzureFronted)
+    )
+}
+
+fn is_openai(f: &Facts) -> bool {
+    matches!(host(f), Some(HostKind::OpenAi))
+}
+
+fn is_v1_path(f: &Facts) -> bool {
+    f.parsed_endpoint()
+        .is_some_and(|p| p.path_shape == PathShape::V1)
+}
+
+fn describe_shape(s: &Shape) -> String {
+    match s {
+        Shape::Empty => "empty".into(),
+        Shape::Placeholder(p) => format!("a placeholder ({p}), not a key"),
+        Shape::AzureKey32 => "an Azure key (32 hex characters)".into(),
+        Shape::AzureKey84 => "an Azure key (84 characters)".into(),
+        Shape::Guid => {
+            "a GUID — a subscription, tenant, client or secret id, never an Azure OpenAI key".into()
+        }
+        Shape::Jwt => "an Entra ID token (JWT)".into(),
+        Shape::Jwe => "an encrypted token (JWE)".into(),
+        Shape::OpenAi(OpenAiKeyKind::Admin) => "an OpenAI admin key (sk-admin-)".into(),
+        Shape::OpenAi(_) => "an OpenAI key (sk-…)".into(),
+        Shape::OtherVendor(v) => format!("a {v} key"),
+        Shape::Url => "a URL, not a key".into(),
+        Shape::Prose => "words, not a key".into(),
+        Shape::Unknown => "not a recognised key shape".into(),
+    }
+}
+
+/// The credential's shape is of another provider for this endpoint.
+fn wrong_provider(f: &Facts) -> Option<String> {
+    let s = shape(f)?;
+    let foreign_everywhere = matches!(
+        s,
+        Shape::Guid | Shape::Url | Shape::Prose | Shape::OtherVendor(_)
+    );
+    let bad = if is_openai(f) {
+        foreign_everywhere || matches!(s, Shape::AzureKey32 | Shape::AzureKey84)
+    } else if is_azure_resource(f) || matches!(host(f), Some(HostKind::Apim)) {
+        foreign_everywhere || matches!(s, Shape::OpenAi(_))
+    } else {
+        foreign_everywhere
+    };
+    bad.then(|| {
+        let target = match host(f) {
+            Some(HostKind::OpenAi) => "api.openai.com",
+            Some(HostKind::Apim) => "an API Management gateway",
+            Some(_) if is_azure_resource(f) => "an Azure resource",
+            _ => "this endpoint",
+        };
+        format!("credential: {} — sent to {target}", describe_shape(s))
+    })
+}
+
+fn damage_text(d: &Damage) -> &'static str {
+    match d {
+        Damage::LeadingWhitespace => "whitespace before the key",
+        Damage::TrailingWhitespace => "whitespace after the key",
+        Damage::TrailingNewline => "a line break at the end",
+        Damage::InnerWhitespace => "whitespace or a line break inside the key",
+        Damage::Quotes => "quotes around or in the key",
+        Damage::SmartQuotes => "typographic quotes (“ ”) around or in the key",
+        Damage::Invisible => "invisible characters (zero-width, BOM)",
+        Damage::NonBreakingSpace => "a non-breaking space",
+        Damage::BearerPrefix { .. } => "a `Bearer ` prefix inside the value",
+        Damage::HeaderNamePrefix => "a header name pasted with the value",
+        Damage::Truncated => "it looks cut short",
+        Damage::NonAscii => "non-ASCII characters",
+    }
+}
+
+fn damage_evidence(f: &Facts) -> Option<String> {
+    let d = damage(f);
+    if d.is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = d.iter().map(damage_text).collect();
+    Some(format!("credential: {}", parts.join("; ")))
+}
+
+/// Damage that breaks a JWT in a Bearer header: anything but a lone `Bearer ` prefix
+/// (which the app would send as `Bearer Bearer …`, itself broken).
+fn token_damage(f: &Facts) -> Option<String> {
+    damage_evidence(f)
+}
+
+/// The token the app sends, when it sends one.
+fn token<'a>(f: &'a Facts) -> Option<&'a TokenAnalysis> {
+    f.token.as_ref()
+}
+
+fn token_decoded(t: &TokenAnalysis) -> bool {
+    t.decoded.as_ref().is_some_and(|d| !d.claims.is_empty())
+}
+
+fn token_where(t: &TokenAnalysis) -> &'static str {
+    match t.field {
+        Field::Token => "token",
+        _ => "credential",
+    }
+}
+
+fn kind_text(k: &TokenKind) -> String {
+    match k {
+        TokenKind::CognitiveServices(_) => "Azure AI Services (cognitiveservices)".into(),
+        TokenKind::AiAzure => "Azure AI Foundry (https://ai.azure.com)".into(),
+        TokenKind::Arm => "Azure Resource Manager".into(),
+        TokenKind::Graph => "Microsoft Graph".into(),
+        TokenKind::IdToken => "an ID token (sign-in), not an access token".into(),
+        TokenKind::ScopedToken => {
+            "a Cognitive Services issueToken token (urn:ms.scopedToken)".into()
+        }
+        TokenKind::AzureMl => "Azure Machine Learning".into(),
+        TokenKind::OtherService(s) => format!("another service ({s})"),
+        TokenKind::OwnApi(s) => format!("an application's own API ({s})"),
+        TokenKind::Unknown => "an unknown audience".into(),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Rules on the token and the credential (input shapes). `basis` says whether an
+// observed failure backs them.
+// ---------------------------------------------------------------------------------
+
+/// Token problems, most specific first. Returns true when any was found.
+fn token_rules(f: &Facts, r: &mut Ranking, base: u8) -> bool {
+    let Some(t) = token(f) else { return false };
+    let w = token_where(t);
+    let mut found = false;
+    let basis = if base >= 85 {
+        Basis::Observed
+    } else {
+        Basis::Inputs
+    };
+    if !token_decoded(t) {
+        let why = t
+            .error
+            .as_ref()
+            .map_or_else(|| "it does not decode".to_string(), |e| e.to_string());
+        r.add(CauseId::TokenMalformed, base, basis, format!("{w}: {why}"));
+        return true;
+    }
+    if f.credential
+        .as_ref()
+        .is_some_and(|_| t.field == Field::Credential)
+    {
+        let bearer = damage(f)
+            .iter()
+            .any(|d| matches!(d, Damage::BearerPrefix { .. }));
+        if bearer && f.auth_header != AuthHeader::ApiKey {
+            r.add(
+                CauseId::TokenMalformed,
+                base,
+                basis,
+                "credential: starts with `Bearer `, so the header goes out as `Bearer Bearer …`",
+            );
+            found = true;
+        } else if let Some(d) = token_damage(f) {
+            r.add(CauseId::TokenMalformed, base.saturating_sub(5), basis, d);
+            found = true;
+        }
+        if damage(f).contains(&Damage::Truncated) {
+            r.add(
+                CauseId::TokenMalformed,
+                base,
+                basis,
+                "credential: the token is cut short",
+            );
+            found = true;
+        }
+    }
+    match t.time {
+        Some(TimeStatus::Expired { ago }) => {
+            r.add(
+                CauseId::TokenExpired,
+                base,
+                basis,
+                format!(
+                    "{w}: expired {} ago (exp {}), judged at {}",
+                    time::human_duration(ago),
+                    t.claims.exp.map(time::format_rfc3339).unwrap_or_default(),
+                    time::format_rfc3339(f.now)
+                ),
+            );
+            found = true;
+        }
+        Some(TimeStatus::NotYetValid { starts_in }) => {
+            r.add(
+                CauseId::TokenNotYetValid,
+                base.saturating_sub(3),
+                basis,
+                format!(
+                    "{w}: valid only from {} ({} after {})",
+                    t.claims
+                        .nbf
+                        .or(t.claims.iat)
+                        .map(time::format_rfc3339)
+                        .unwrap_or_default(),
+                    time::human_duration(starts_in),
+                    time::format_rfc3339(f.now)
+                ),
+            );
+            found = true;
+        }
+        _ => {}
+    }
+    let endpoint_cloud = f.parsed_endpoint().and_then(|p| p.cloud);
+    let cloud_differs = fixes::token_cloud_differs(&t.kind, endpoint_cloud)
+        || matches!((t.cloud, endpoint_cloud), (Some(a), Some(b)) if a != b);
+    if cloud_differs {
+        r.add(
+            CauseId::TokenWrongCloud,
+            base,
+            basis,
+            format!(
+                "{w}: issued for the {:?} cloud, but the endpoint is in the {:?} cloud",
+                t.cloud
+                    .or(match t.kind {
+                        TokenKind::CognitiveServices(c) => Some(c),
+                        _ => None,
+                    })
+                    .map_or("public".to_string(), |c| format!("{c:?}")),
+                endpoint_cloud.map_or("public".to_string(), |c| format!("{c:?}"))
+            )
+            .replace('"', ""),
+        );
+        found = true;
+    } else if let AudienceFit::Mismatch { expected } = &t.audience_fit {
+        r.add(
+            CauseId::TokenAudience,
+            base,
+            basis,
+            format!(
+                "{w}: audience is {} ({}), but this endpoint needs {expected}",
+                kind_text(&t.kind),
+                t.claims.aud.join(", ")
+            ),
+        );
+        found = true;
+    } else if matches!(
+        t.kind,
+        TokenKind::Arm
+            | TokenKind::Graph
+            | TokenKind::IdToken
+            | TokenKind::ScopedToken
+            | TokenKind::OtherService(_)
+    ) && t.audience_fit != AudienceFit::Fits
+    {
+        // Behind a gateway the fit is unknown, but these audiences never reach Azure OpenAI.
+        r.add(
+            CauseId::TokenAudience,
+            base.saturating_sub(10),
+            basis,
+            format!("{w}: audience is {}", kind_text(&t.kind)),
+        );
+        found = true;
+    }
+    if t.consumer_tenant || t.issuer_tenant_mismatch {
+        let why = if t.consumer_tenant {
+            "issued by the personal Microsoft account (MSA) tenant, which cannot hold Azure role assignments"
+        } else {
+            "the issuer's tenant differs from the tid claim"
+        };
+        r.add(
+            CauseId::TokenWrongTenant,
+            base.saturating_sub(2),
+            basis,
+            format!("{w}: {why}"),
+        );
+        found = true;
+    }
+    if matches!(host(f), Some(HostKind::Regional)) {
+        r.add(
+            CauseId::RegionalEndpointToken,
+            base,
+            basis,
+            "endpoint: a regional endpoint, which does not accept Entra ID tokens",
+        );
+        found = true;
+    }
+    found
+}
+
+/// Key problems from the credential's shape and damage.
+fn key_rules(f: &Facts, r: &mut Ranking, base: u8) {
+    let Some(c) = &f.credential else { return };
+    let basis = if base >= 85 {
+        Basis::Observed
+    } else {
+        Basis::Inputs
+    };
+    if cred_missing(f) {
+        r.add(
+            CauseId::KeyMissing,
+            base,
+            basis,
+            format!("credential: {}", describe_shape(&c.shape)),
+        );
+        return;
+    }
+    if let Shape::OpenAi(OpenAiKeyKind::Admin) = c.shape {
+        if !is_azure_resource(f) {
+            r.add(
+                CauseId::OpenaiAdminKey,
+                base.max(75),
+                basis,
+                "credential: an admin key (sk-admin-), which reaches only the Administration API",
+            );
+        }
+    }
+    if let Some(e) = wrong_provider(f) {
+        r.add(CauseId::KeyWrongProvider, base, basis, e);
+    }
+    if cred_is_jwt(f) {
+        return;
+    }
+    if let Some(d) = damage_evidence(f) {
+        r.add(
+            CauseId::KeyMalformed,
+            base.saturating_add(3).min(99),
+            basis,
+            d,
+        );
+    }
+}
+
+/// The credential goes in the wrong header for this endpoint.
+fn header_rules(f: &Facts, r: &mut Ranking, base: u8) {
+    let basis = if base >= 85 {
+        Basis::Observed
+    } else {
+        Basis::Inputs
+    };
+    let jwt = cred_is_jwt(f);
+    let sends_api_key = f.auth_header == AuthHeader::ApiKey
+        || (f.auth_header == AuthHeader::Auto
+            && f.client.as_ref().is_some_and(|c| c.sends_api_key_only()));
+    if jwt && sends_api_key {
+        let mut ev = "credential: an Entra ID token, sent in the `api-key` header".to_string();
+        if f.client.as_ref().is_some_and(|c| c.sends_api_key_only()) {
+            ev.push_str("; openai-python ≥ 2.34.0 sends `api_key=` only as `api-key` (#3282)");
+        }
+        r.add(CauseId::TokenInApiKey, base, basis, ev);
+        return;
+    }
+    if f.credential.is_none() || cred_missing(f) || jwt {
+        return;
+    }
+    let is_key = matches!(
+        shape(f),
+        Some(Shape::AzureKey32 | Shape::AzureKey84 | Shape::Unknown)
+    );
+    match f.auth_header {
+        AuthHeader::Authorization if is_azure_resource(f) && is_key && !is_v1_path(f) => r.add(
+            CauseId::AuthHeaderWrong,
+            base,
+            basis,
+            "auth_header: an Azure key sent as `Authorization: Bearer` (classic paths read keys only from `api-key`)",
+        ),
+        AuthHeader::ApiKey | AuthHeader::ApimSubscription if is_openai(f) => r.add(
+            CauseId::AuthHeaderWrong,
+            base,
+            basis,
+            "auth_header: OpenAI reads the key from `Authorization: Bearer`, not `api-key`",
+        ),
+        AuthHeader::Authorization if matches!(host(f), Some(HostKind::Apim)) && is_key => r.add(
+            CauseId::AuthHeaderWrong,
+            base.saturating_sub(10),
+            basis,
+            "auth_header: a key sent as `Authorization: Bearer` to a gateway, which reads subscription keys from its own header",
+        ),
+        _ => {}
+    }
+}
+
+/// Endpoint, api-version and path problems visible in the inputs.
+fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
+    let basis = if base >= 85 {
+        Basis::Observed
+    } else {
+        Basis::Inputs
+    };
+    if let Some(e) = &f.endpoint {
+        if e.is_invalid() {
+            let msgs: Vec<&str> = e
+                .findings
+                .iter()
+                .filter(|x| x.severity == super::report::Severity::Error)
+                .map(|x| x.message.as_str())
+                .collect();
+            // A whole request URL only hurts when an SDK appends its own path to it.
+            let request_url_only =
+                e.parsed.as_ref().is_some_and(|p| p.is_request_url) && msgs.len() == 1;
+            let curl = f
+                .client
+                .as_ref()
+                .is_some_and(|c| c.library == super::inputs::Library::Curl);
+            if !(request_url_only && curl) {
+                r.add(
+                    CauseId::EndpointInvalid,
+                    base,
+                    basis,
+                    format!("endpoint: {}", msgs.join("; ")),
+                );
+            }
+        }
+    }
+    if let ApiVersionStatus::Malformed(what) = &f.api_version.status {
+        r.add(
+            CauseId::ApiVersionInvalid,
+            base.saturating_sub(5),
+            basis,
+            format!("api_version: {what}"),
+        );
+    }
+    if matches!(f.api_version.status, ApiVersionStatus::Retired) {
+        r.add(
+            CauseId::ApiVersionInvalid,
+            base.saturating_sub(15),
+            basis,
+            "api_version: a preview that was retired",
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Rules on observed evidence.
+// ---------------------------------------------------------------------------------
+
+/// Everything the observed messages say. Returns true when the evidence proves that
+/// authentication succeeded.
+fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
+    let mut auth_ok = false;
+
+    // Azure OpenAI: invalid key (A1). The most specific input explanation wins.
+    if ev.has(S::AzureInvalidKey) || (ev.has(S::ApimInvalidKey) && !is_gateway(f)) {
+        let sig = if ev.has(S::AzureInvalidKey) {
+            S::AzureInvalidKey
+        } else {
+            S::ApimInvalidKey
+        };
+        let at = place(f, sig);
+        let before = r.best();
+        header_rules(f, r, 96);
+        key_rules(f, r, 95);
+        if cred_is_jwt(f) && !r.has(CauseId::TokenInApiKey, 90) {
+            // A JWT answered with the key message: the service read it as a key.
+            r.add(
+                CauseId::TokenInApiKey,
+                90,
+                o,
+                "credential: an Entra ID token, but the service answered as to a key",
+            );
+        }
+        if matches!(shape(f), Some(Shape::AzureKey32 | Shape::AzureKey84)) || r.best() == before {
+            let s = if r.best() > before { 60 } else { 88 };
+            r.add(CauseId::KeyInvalid, s, o, at.clone());
+            if let Some(e) = &f.endpoint {
+                if e.is_invalid() {
+                    r.add(CauseId::EndpointInvalid, 80, o, "the message also says \"or wrong API endpoint\", and the endpoint is not a usable base URL");
+                }
+            }
+        }
+        for c in r.cands.iter_mut().filter(|c| c.observed || c.score >= 90) {
+            if !c.evidence.contains(&at) {
+                c.evidence.push(at.clone());
+            }
+        }
+    }
+
+    // Azure OpenAI: token rejected (A2), or a scoped-token audience.
+    if ev.has(S::AzureTokenRejected) || ev.has(S::AzureScopedTokenRejected) {
+        let sig = if ev.has(S::AzureTokenRejected) {
+            S::AzureTokenRejected
+        } else {
+            S::AzureScopedTokenRejected
+        };
+        let at = place(f, sig);
+        let before = r.best();
+        if cred_missing(f) && f.credential.is_some() {
+            key_rules(f, r, 92);
+        } else if f.credential.is_some() && !cred_is_jwt(f) {
+            // A2 cause 1: a key sent as a bearer token on a classic path.
+            if is_v1_path(f) {
+                r.add(CauseId::KeyInvalid, 70, o, "credential: a key sent as Bearer on the v1 API, which accepts keys there; the key itself is likely wrong");
+                r.add(
+                    CauseId::AuthHeaderWrong,
+                    60,
+                    o,
+                    "credential: not a token; the classic paths read keys only from `api-key`",
+                );
+            } else {
+                r.add(
+                    CauseId::AuthHeaderWrong,
+                    95,
+                    o,
+                    format!("credential: {} — a key, where the service expected an Entra ID token in `Authorization: Bearer`", describe_shape(shape(f).unwrap_or(&Shape::Unknown))),
+                );
+            }
+            key_rules(f, r, 80);
+        } else if token(f).is_some() {
+            token_rules(f, r, 95);
+            if ev.has(S::AzureScopedTokenRejected) {
+                r.add(CauseId::TokenAudience, 80, o, "the service names the scoped-token audience: the token is for another service or came through the wrong transport");
+            }
+        }
+        if r.best() == before {
+            // Nothing in the inputs explains it: rank the usual suspects, low.
+            if token(f).is_some() {
+                r.add(CauseId::TokenWrongTenant, 55, o, "the token decodes and fits the endpoint; the remaining explanation is a tenant other than the resource's (compare tid with the resource's tenant)");
+                r.add(
+                    CauseId::TokenExpired,
+                    45,
+                    o,
+                    "or the app sends an older token than the one pasted here",
+                );
+            } else {
+                r.add(CauseId::TokenExpired, 50, o, format!("{at} — the token is missing, invalid, for another audience, or expired; paste the token to tell which"));
+                r.add(
+                    CauseId::AuthHeaderWrong,
+                    45,
+                    o,
+                    "or a key was sent as `Authorization: Bearer`",
+                );
+                r.add(
+                    CauseId::TokenAudience,
+                    45,
+                    o,
+                    "or the token is for another resource",
+                );
+            }
+        }
+        for c in r.cands.iter_mut().filter(|c| c.score >= 85) {
+            if !c.evidence.contains(&at) {
+                c.evidence.push(at.clone());
+            }
+        }
+    }
+
+    if ev.has(S::AzurePermissionDenied) {
+        let mut e = place(f, S::AzurePermissionDenied);
+        if let Some(oid) = token(f).and_then(|t| t.claims.oid.as_deref()) {
+            e.push_str(&format!(
+                " — grant a role to the token's principal, oid {oid}"
+            ));
+        }
+        r.add(CauseId::RbacMissingRole, 96, o, e);
+        if f.credential.is_some() && !cred_is_jwt(f) && !cred_missing(f) {
+            r.add(CauseId::KeyMissing, 55, o, "a key is configured, yet the service judged a token: the key variable was probably not loaded and the SDK fell back to Entra ID");
+        }
+        auth_ok = true;
+    }
+    if ev.has(S::AzureKeyAuthDisabled) {
+        r.add(
+            CauseId::KeyAuthDisabled,
+            97,
+            o,
+            place(f, S::AzureKeyAuthDisabled),
+        );
+    }
+    if ev.has(S::AzureDeploymentNotFound) || ev.has(S::OpenAiModelNotFound) {
+        let sig = if ev.has(S::AzureDeploymentNotFound) {
+            S::AzureDeploymentNotFound
+        } else {
+            S::OpenAiModelNotFound
+        };
+        r.add(
+            CauseId::DeploymentNotFound,
+            95,
+            o,
+            format!("{} — authentication worked", place(f, sig)),
+        );
+        if let Some(m) = &f.deployment.looks_like_model {
+            r.add(
+                CauseId::DeploymentNotFound,
+                96,
+                o,
+                format!(
+                    "deployment: `{m}` is a model name; deployments usually have their own names"
+                ),
+            );
+        }
+        auth_ok = true;
+    }
+    if ev.has(S::AzureResourceNotFound) {
+        let at = place(f, S::AzureResourceNotFound);
+        let doubled = f
+            .parsed_endpoint()
+            .is_some_and(|p| p.is_request_url || p.path_shape == PathShape::OpenAiStyleV1);
+        match &f.api_version.status {
+            ApiVersionStatus::Malformed(w) => r.add(
+                CauseId::ApiVersionInvalid,
+                94,
+                o,
+                format!("{at}; api_version: {w}"),
+            ),
+            ApiVersionStatus::Retired | ApiVersionStatus::Unknown => r.add(
+                CauseId::ApiVersionInvalid,
+                85,
+                o,
+                format!("{at}; api_version is not a current version"),
+            ),
+            ApiVersionStatus::Missing if !is_v1_path(f) && !doubled => r.add(
+                CauseId::ApiVersionInvalid,
+                80,
+                o,
+                format!("{at}; no api-version was given, and classic paths require one"),
+            ),
+            _ => {}
+        }
+        if doubled {
+            r.add(CauseId::EndpointInvalid, 93, o, format!("{at}; the endpoint already holds a request path, so the SDK's path is appended to it"));
+            r.add(CauseId::PathNotFound, 88, o, "the request path was doubled");
+        } else {
+            r.add(
+                CauseId::PathNotFound,
+                70,
+                o,
+                format!("{at} — with a valid api-version, the path itself is wrong"),
+            );
+        }
+        auth_ok = true;
+    }
+    if ev.has(S::AzureApiVersionNotSupported)
+        || ev.has(S::AzureModelNeedsNewerApiVersion)
+        || ev.has(S::SdkMissingApiVersion)
+    {
+        let sig = [
+            S::AzureApiVersionNotSupported,
+            S::AzureModelNeedsNewerApiVersion,
+            S::SdkMissingApiVersion,
+        ]
+        .into_iter()
+        .find(|s| ev.has(*s))
+        .unwrap_or(S::AzureApiVersionNotSupported);
+        r.add(CauseId::ApiVersionInvalid, 95, o, place(f, sig));
+        auth_ok |= sig != S::SdkMissingApiVersion;
+    }
+    if ev.has(S::AzureProvideAuthKey) {
+        let at = place(f, S::AzureProvideAuthKey);
+        if cred_is_jwt(f)
+            || (f.credential.is_none() && token(f).is_some())
+            || matches!(host(f), Some(HostKind::Regional))
+                && f.auth_header == AuthHeader::Authorization
+        {
+            r.add(CauseId::RegionalEndpointToken, 95, o, at);
+        } else {
+            r.add(CauseId::KeyMissing, 70, o, at);
+        }
+    }
+    if ev.has(S::AzureSubdomainNotFound) {
+        r.add(
+            CauseId::ResourceNotFound,
+            96,
+            o,
+            place(f, S::AzureSubdomainNotFound),
+        );
+    }
+    if ev.has(S::AzureNetworkRestricted) || ev.has(S::OpenAiIpNotAuthorized) {
+        let sig = if ev.has(S::AzureNetworkRestricted) {
+            S::AzureNetworkRestricted
+        } else {
+            S::OpenAiIpNotAuthorized
+        };
+        r.add(
+            CauseId::NetworkRestricted,
+            96,
+            o,
+            format!("{} — says nothing about the credential", place(f, sig)),
+        );
+    }
+    for sig in [
+        S::AzureQuota,
+        S::AzureRateLimit,
+        S::OpenAiQuota,
+        S::OpenAiRateLimit,
+    ] {
+        if ev.has(sig) {
+            r.add(
+                CauseId::QuotaOrRateLimit,
+                96,
+                o,
+                format!("{} — authentication worked", place(f, sig)),
+            );
+            auth_ok = true;
+        }
+    }
+    if ev.has(S::AzureSubscriptionKeyHeaderMissing) || ev.has(S::AzureMissingAuthorizationHeader) {
+        let sig = if ev.has(S::AzureSubscriptionKeyHeaderMissing) {
+            S::AzureSubscriptionKeyHeaderMissing
+        } else {
+            S::AzureMissingAuthorizationHeader
+        };
+        r.add(CauseId::AuthHeaderWrong, 85, o, place(f, sig));
+    }
+    if ev.has(S::ArmWrongAudience) {
+        r.add(
+            CauseId::TokenAudience,
+            75,
+            o,
+            format!(
+                "{} — this is Azure Resource Manager answering, not the data plane",
+                place(f, S::ArmWrongAudience)
+            ),
+        );
+        r.add(CauseId::EndpointInvalid, 60, o, "the call went to Resource Manager (management.azure.com), not to the resource's endpoint");
+    }
+
+    // API Management gateways (B1–B4).
+    if ev.has(S::ApimMissingKey)
+        || ev.has(S::ApimMissingCredentials)
+        || (ev.has(S::ApimInvalidKey) && is_gateway(f))
+    {
+        let sig = [
+            S::ApimMissingKey,
+            S::ApimMissingCredentials,
+            S::ApimInvalidKey,
+        ]
+        .into_iter()
+        .find(|s| ev.has(*s))
+        .unwrap_or(S::ApimMissingKey);
+        let at = place(f, sig);
+        let before = r.best();
+        header_rules(f, r, 96);
+        if !r.has(CauseId::TokenInApiKey, 90) {
+            if cred_missing(f) {
+                key_rules(f, r, 92);
+            } else if f.credential.is_some() {
+                if let Some(d) = damage_evidence(f) {
+                    r.add(CauseId::KeyMalformed, 93, o, d);
+                }
+                if let Some(w) = wrong_provider(f) {
+                    r.add(CauseId::KeyWrongProvider, 85, o, w);
+                }
+            }
+        }
+        if r.best() == before || r.best() < 90 {
+            if is_azure_resource(f) && sig == S::ApimMissingKey {
+                // openai-python #1527: the Azure front end said this when the key variable was unset.
+                r.add(
+                    CauseId::KeyMissing,
+                    88,
+                    o,
+                    format!("{at} — no usable key header reached the resource"),
+                );
+            } else if sig == S::ApimMissingCredentials
+                && f.auth_header == AuthHeader::Authorization
+                && !cred_is_jwt(f)
+            {
+                r.add(CauseId::AuthHeaderWrong, 88, o, format!("{at}; the key went out as `Authorization: Bearer`, which the gateway does not read as a subscription key"));
+            } else {
+                r.add(CauseId::ApimSubscriptionKey, 90, o, at.clone());
+            }
+        }
+        for c in r.cands.iter_mut().filter(|c| c.score >= 85) {
+            if !c.evidence.contains(&at) {
+                c.evidence.push(at.clone());
+            }
+        }
+    }
+    if ev.has(S::ApimJwtRejected) {
+        let at = place(f, S::ApimJwtRejected);
+        if cred_is_jwt(f) && f.auth_header == AuthHeader::ApiKey {
+            r.add(CauseId::TokenInApiKey, 88, o, "credential: an Entra ID token sent in `api-key`, so the gateway's validate-jwt found no Authorization header");
+        }
+        r.add(CauseId::ApimTokenRejected, 92, o, at);
+        if token(f).is_some() {
+            let mut sub = Ranking::default();
+            token_rules(f, &mut sub, 80);
+            for c in sub.cands {
+                for e in &c.evidence {
+                    r.add(CauseId::ApimTokenRejected, 92, o, e.clone());
+                }
+                r.add(c.id, c.score.min(80), o, c.evidence.join("; "));
+            }
+        }
+    }
+
+    // OpenAI (C1–C13).
+    if ev.has(S::OpenAiInvalidKey) {
+        openai_invalid_key(f, r);
+    }
+    if ev.has(S::OpenAiMissingKey) {
+        r.add(CauseId::KeyMissing, 96, o, place(f, S::OpenAiMissingKey));
+    }
+    for sig in [
+        S::OpenAiOrgMismatch,
+        S::OpenAiProjectMismatch,
+        S::OpenAiNoOrganization,
+    ] {
+        if ev.has(sig) {
+            r.add(CauseId::OpenaiOrgProject, 96, o, place(f, sig));
+        }
+    }
+    if ev.has(S::OpenAiRegion) {
+        r.add(
+            CauseId::RegionNotSupported,
+            97,
+            o,
+            place(f, S::OpenAiRegion),
+        );
+    }
+    if ev.has(S::OpenAiMissingScopes) {
+        let mut e = place(f, S::OpenAiMissingScopes);
+        if let Some(s) = &ev.missing_scopes {
+            e.push_str(&format!(" — missing: {s}"));
+        }
+        r.add(CauseId::OpenaiKeyScope, 96, o, e);
+    }
+    if ev.has(S::OpenAiAdminKeyUsed) {
+        r.add(
+            CauseId::OpenaiAdminKey,
+            97,
+            o,
+            place(f, S::OpenAiAdminKeyUsed),
+        );
+    }
+    if ev.has(S::OpenAiVersionHeader) {
+        r.add(CauseId::EndpointInvalid, 75, o, format!("{} — Azure settings (api-version) went to OpenAI: the client is not configured for Azure", place(f, S::OpenAiVersionHeader)));
+    }
+
+    // Entra ID and credential chains (§2): the app never got a token.
+    if !ev.aadsts.is_empty() || ev.has(S::EntraError) {
+        let codes: Vec<String> = ev.aadsts.iter().map(|c| format!("AADSTS{c}")).collect();
+        let mut e = place(f, S::EntraError);
+        if !codes.is_empty() && !e.contains(&codes[0]) {
+            e = format!("{e} ({})", codes.join(", "));
+        }
+        r.add(CauseId::EntraSignInFailed, 96, o, e);
+    }
+    for sig in [
+        S::DefaultCredentialFailed,
+        S::ManagedIdentityNotAssigned,
+        S::ManagedIdentityUnavailable,
+        S::CredentialUnavailable,
+        S::SdkTokenProviderNotString,
+    ] {
+        if ev.has(sig) {
+            let score = if ev.aadsts.is_empty() { 95 } else { 80 };
+            r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
+        }
+    }
+    for sig in [S::SdkMissingCredentials, S::SdkCouldNotResolveAuth] {
+        if ev.has(sig) {
+            r.add(
+                CauseId::KeyMissing,
+                92,
+                o,
+                format!(
+                    "{} — the client had no credential, so nothing was sent",
+                    place(f, sig)
+                ),
+            );
+        }
+    }
+    if ev.has(S::SdkMissingEndpoint) {
+        r.add(
+            CauseId::EndpointInvalid,
+            90,
+            o,
+            place(f, S::SdkMissingEndpoint),
+        );
+    }
+
+    if ev.has(S::Success) || ev.has(S::ValidationError) {
+        auth_ok = true;
+    }
+    auth_ok
+}
+
+/// OpenAI's invalid-key answer, read together with its echo of the key it got.
+fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
+    let o = Basis::Observed;
+    let at = place(f, S::OpenAiInvalidKey);
+    let before = r.best();
+    match &f.evidence.echo {
+        Some(KeyEcho::Literal(word)) => {
+            r.add(
+                CauseId::KeyMissing,
+                96,
+                o,
+                format!("{at} — the key sent was the literal text `{word}`: an unset variable"),
+            );
+        }
+        Some(KeyEcho::Masked {
+            prefix,
+            suffix,
+            length,
+        }) => {
+            let hexish = prefix.chars().all(|c| c.is_ascii_hexdigit())
+                && suffix.chars().all(|c| c.is_ascii_hexdigit());
+            let lower = prefix.to_ascii_lowercase();
+            let vendor = if lower.starts_with("sk-or-") {
+                Some("an OpenRouter key (sk-or-)")
+            } else if lower.starts_with("sk-ant-") {
+                Some("an Anthropic key (sk-ant-)")
+            } else if lower.starts_with("http") {
+                Some("a URL")
+            } else if hexish && (*length == 32 || *length == 84) {
+                Some("an Azure resource key (hex, 32 characters)")
+            } else if prefix.contains(' ') {
+                Some("words (prose)")
+            } else if !lower.starts_with("sk-") && *length < 40 {
+                Some("a key of another vendor (no sk- prefix)")
+            } else {
+                None
+            };
+            if let Some(v) = vendor {
+                r.add(
+                    CauseId::KeyWrongProvider,
+                    95,
+                    o,
+                    format!("{at} — OpenAI's echo shows {v}, {length} characters long"),
+                );
+            }
+            if let Some(c) = &f.credential {
+                let cleaned_len = c.cleaned.expose().chars().count();
+                if !c.damage.is_empty() && *length != cleaned_len {
+                    r.add(
+                        CauseId::KeyMalformed,
+                        95,
+                        o,
+                        format!("{at} — the key that arrived was {length} characters, the clean key is {cleaned_len}"),
+                    );
+                }
+            }
+        }
+        None => {}
+    }
+    key_rules(f, r, 93);
+    header_rules(f, r, 90);
+    if r.best() == before {
+        r.add(CauseId::KeyInvalid, 92, o, at.clone());
+    }
+    for c in r.cands.iter_mut().filter(|c| c.score >= 90) {
+        if !c.evidence.contains(&at) {
+            c.evidence.push(at.clone());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Putting it together.
+// ---------------------------------------------------------------------------------
+
+/// Causes that only make sense if authentication failed: removed when the evidence
+/// proves it worked.
+fn is_auth_cause(id: CauseId) -> bool {
+    use CauseId::*;
+    matches!(
+        id,
+        KeyInvalid
+            | KeyMalformed
+            | KeyMissing
+            | KeyWrongProvider
+            | OpenaiAdminKey
+            | AuthHeaderWrong
+            | TokenInApiKey
+            | TokenMalformed
+            | TokenExpired
+            | TokenNotYetValid
+            | TokenAudience
+            | TokenWrongCloud
+            | TokenWrongTenant
+            | CredentialUnavailable
+            | EntraSignInFailed
+            | RegionalEndpointToken
+            | ApimSubscriptionKey
+            | ApimTokenRejected
+    )
+}
+
+fn confidence(score: u8) -> Confidence {
+    match score {
+        85.. => Confidence::High,
+        60..=84 => Confidence::Medium,
+        _ => Confidence::Low,
+    }
+}
 
 /// Ranks causes and picks the verdict.
 pub fn rank(facts: &Facts) -> Report {
-    let _ = facts;
-    Report {
-        verdict: Verdict::Inconclusive,
-        causes: Vec::new(),
-        findings: Vec::new(),
-        next_step: Some("Paste the error output.".into()),
+    let f = facts;
+    let mut r = Ranking::default();
+    let auth_ok = observed_rules(f, &mut r);
+    let observed_causes = !r.cands.is_empty();
+
+    // Input shapes on their own (they only add to, or sharpen, what was observed).
+    let input_base = 72;
+    key_rules(f, &mut r, input_base);
+    header_rules(f, &mut r, input_base);
+    token_rules(f, &mut r, input_base);
+    endpoint_rules(f, &mut r, input_base - 2);
+
+    let success = f.evidence.has(S::Success);
+    if auth_ok {
+        r.cands.retain(|c| c.observed || !is_auth_cause(c.id));
+    }
+    if success {
+        // The call worked: nothing the inputs suggest is the cause of a failure.
+        r.cands.retain(|c| c.observed && !is_auth_cause(c.id));
+    }
+
+    // Support from both sides raises a cause; input-only causes stay below high.
+    for c in &mut r.cands {
+        if c.observed && c.inputs {
+            c.score = c.score.saturating_add(2).min(99);
+        }
+        if !c.observed {
+            c.score = c.score.min(80);
+        }
+    }
+    r.cands
+        .sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+
+    let browser_only = f.evidence.failure.is_some()
+        && f.evidence.status.is_none()
+        && !f
+            .evidence
+            .hits
+            .iter()
+            .any(|h| !matches!(h.signature, S::BrowserFailedToFetch | S::BrowserCors));
+    let failed_status = f.evidence.status.is_some_and(|s| s >= 400);
+    let unexplained_text = f
+        .case
+        .error_text
+        .as_deref()
+        .is_some_and(|t| !t.trim().is_empty())
+        && f.evidence.hits.is_empty();
+
+    let best = r.best();
+    let verdict = if best >= PROBLEM_SCORE {
+        Verdict::Problem
+    } else if success && r.cands.is_empty() {
+        Verdict::Ok
+    } else if browser_only
+        || failed_status
+        || unexplained_text
+        || observed_causes
+        || f.case.is_empty()
+        || !r.cands.is_empty()
+    {
+        Verdict::Inconclusive
+    } else {
+        Verdict::Ok
+    };
+
+    let causes: Vec<RankedCause> = if verdict == Verdict::Ok {
+        Vec::new()
+    } else {
+        r.cands
+            .iter()
+            .take(6)
+            .map(|c| RankedCause {
+                id: c.id,
+                confidence: confidence(c.score),
+                title: c.title.clone().unwrap_or_else(|| c.id.title().to_string()),
+                evidence: c.evidence.clone(),
+                fix: fixes::fix(c.id, f),
+            })
+            .collect()
+    };
+
+    let next_step = (verdict == Verdict::Inconclusive).then(|| next_step(f, browser_only));
+    let mut report = Report {
+        verdict,
+        causes,
+        findings: f.findings(),
+        next_step,
+    };
+    if auth_ok && !success {
+        report.findings.push(super::report::Finding::new(
+            Field::Response,
+            super::report::Severity::Info,
+            "evidence-auth-worked",
+            "The service got past authentication (this answer comes after the credential is accepted), so the key or token is not the problem.",
+        ));
+    }
+    if success {
+        report.findings.push(super::report::Finding::new(
+            Field::Response,
+            super::report::Severity::Ok,
+            "evidence-success",
+            "The call succeeded: the credential, endpoint and header work together.",
+        ));
+    }
+    scrub(&mut report, f);
+    report
+}
+
+fn next_step(f: &Facts, browser_only: bool) -> String {
+    let cmd = fixes::curl_probe(f);
+    if f.case.is_empty() {
+        return format!(
+            "Paste the endpoint, the key or token the app sends, and the error output. Or run this and paste its output:\n\n```sh\n{cmd}\n```"
+        );
+    }
+    if browser_only {
+        return format!(
+            "The browser could not read an answer (CORS, DNS, a private endpoint, TLS or a blocked request look the same from a page), so nothing is known about the credential. Run the same request with curl and paste its output here:\n\n```sh\n{cmd}\n```"
+        );
+    }
+    format!("Run the request with curl and paste its full output (status line, headers and body) here:\n\n```sh\n{cmd}\n```")
+}
+
+/// Last line of defence: no report string may contain any 8-character piece of the
+/// credential or token, whatever a rule or a parser put there.
+fn scrub(report: &mut Report, f: &Facts) {
+    let mut secrets: Vec<Vec<char>> = Vec::new();
+    if let Some(c) = &f.case.credential {
+        secrets.push(c.expose().chars().collect());
+    }
+    if let Some(t) = &f.case.token {
+        secrets.push(t.expose().chars().collect());
+    }
+    secrets.retain(|s| s.len() >= 8);
+    if secrets.is_empty() {
+        return;
+    }
+    let windows: std::collections::HashSet<&[char]> =
+        secrets.iter().flat_map(|s| s.windows(8)).collect();
+    let clean = |text: &mut String| {
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() < 8 {
+            return;
+        }
+        let mut hide = vec![false; chars.len()];
+        let mut any = false;
+        for (i, w) in chars.windows(8).enumerate() {
+            if windows.contains(w) {
+                hide[i..i + 8].iter_mut().for_each(|h| *h = true);
+                any = true;
+            }
+        }
+        if !any {
+            return;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut prev_hidden = false;
+        for (c, h) in chars.iter().zip(&hide) {
+            if *h {
+                if !prev_hidden {
+                    out.push_str("[redacted]");
+                }
+            } else {
+                out.push(*c);
+            }
+            prev_hidden = *h;
+        }
+        *text = out;
+    };
+    for c in &mut report.causes {
+        clean(&mut c.title);
+        c.evidence.iter_mut().for_each(&clean);
+        c.fix.iter_mut().for_each(&clean);
+    }
+    for x in &mut report.findings {
+        clean(&mut x.message);
+        clean(&mut x.id);
+    }
+    if let Some(n) = &mut report.next_step {
+        clean(n);
     }
 }
