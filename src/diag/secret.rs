@@ -33,6 +33,18 @@ impl Secret {
     }
 }
 
+impl From<String> for Secret {
+    fn from(raw: String) -> Self {
+        Secret(raw)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(raw: &str) -> Self {
+        Secret(raw.to_string())
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Secret({})", self.masked())
