@@ -99,9 +99,9 @@ pub const HOSTS: &[HostRule] = &[
     rule("oai.azure.com", Exact, K::Portal, Some(Public), "Azure OpenAI Studio", false, "Azure OpenAI Studio (not in auth-failures.md)"),
     rule("aoai.azure.us", Exact, K::Portal, Some(UsGov), "Azure OpenAI Studio (Government)", false, "auth-failures.md 4.1 (azure-government.md)"),
     rule("ml.azure.com", Exact, K::Portal, Some(Public), "Azure Machine Learning studio", false, "Azure ML studio (not in auth-failures.md)"),
-    rule("management.azure.com", Exact, K::Portal, Some(Public), "Azure Resource Manager (the control plane, not the model API)", false, "auth-failures.md A14"),
-    rule("login.microsoftonline.com", Exact, K::Portal, Some(Public), "the Microsoft Entra ID sign-in service (not the model API)", false, "auth-failures.md 0, 2.3"),
-    rule("learn.microsoft.com", Exact, K::Portal, None, "a Microsoft Learn page", false, "documentation site"),
+    rule("management.azure.com", Exact, K::Portal, Some(Public), "Azure Resource Manager, the control plane", false, "auth-failures.md A14"),
+    rule("login.microsoftonline.com", Exact, K::Portal, Some(Public), "the Microsoft Entra ID sign-in service", false, "auth-failures.md 0, 2.3"),
+    rule("learn.microsoft.com", Exact, K::Portal, Some(Public), "a Microsoft Learn page", false, "documentation site"),
     rule("platform.openai.com", Exact, K::Portal, None, "the OpenAI platform site", false, "auth-failures.md C1 (key page)"),
     rule("chatgpt.com", ExactOrSubdomain, K::Portal, None, "ChatGPT", false, "ChatGPT web app"),
     rule("chat.openai.com", Exact, K::Portal, None, "ChatGPT", false, "ChatGPT web app"),
@@ -255,6 +255,10 @@ pub const ASCII_CHAR_NAMES: &[(char, &str)] = &[
     ('&', "AMPERSAND"),
     ('~', "TILDE"),
     ('\\', "REVERSE SOLIDUS"),
+    ('_', "LOW LINE"),
+    (':', "COLON"),
+    ('@', "COMMERCIAL AT"),
+    ('/', "SOLIDUS"),
 ];
 
 #[cfg(test)]
