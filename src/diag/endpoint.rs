@@ -1,9 +1,21 @@
 //! The endpoint: what the user has as endpoint or base URL, parsed with a real URL
 //! parser and classified (`auth-failures.md` §4).
 //!
-//! STUB: the interface is fixed; the parsing and classification are to be written.
+//! From the top: [`analyze`] trims what was pasted around the URL, checks the host's
+//! characters itself (the `url` crate is built without Unicode IDNA, so a smart quote or
+//! a Cyrillic letter in a host would only be "invalid international domain name"),
+//! parses with [`url::Url`], classifies the host from [`known::hosts`], reads the path
+//! shape, and says what the SDK's base URL should be.
+//!
+//! Findings carry stable ids prefixed `endpoint-`. Only a finding that makes the text
+//! unusable as a base URL is an error ([`EndpointAnalysis::is_invalid`]); a custom domain,
+//! a regional host or a missing scheme are not.
+//!
+//! [`known::hosts`]: super::known::hosts
 
-use super::report::Finding;
+use super::known::hosts::{self, HostRule, Match, HOSTS};
+use super::report::{Field, Finding, Severity};
+use std::net::IpAddr;
 
 /// What kind of host the endpoint names (`auth-failures.md` §4.1).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,7 +133,1634 @@ impl EndpointAnalysis {
     }
 }
 
-/// Parses and classifies an endpoint as pasted.
-pub fn analyze(_raw: &str) -> EndpointAnalysis {
-    EndpointAnalysis::default()
+/// Parses and classifies an endpoint as pasted. Never panics, on any input.
+pub fn analyze(raw: &str) -> EndpointAnalysis {
+    let mut out = Out::default();
+    let parsed = analyze_into(raw, &mut out);
+    if parsed.is_some() && !out.has_problem() {
+        if let Some(message) = out.ok.take() {
+            out.push(Severity::Ok, "endpoint-ok", message);
+        }
+    }
+    EndpointAnalysis {
+        parsed,
+        findings: out.findings,
+    }
+}
+
+/// Findings collected while reading one endpoint, and the sentence for the tick shown
+/// when nothing is wrong.
+#[derive(Default)]
+struct Out {
+    findings: Vec<Finding>,
+    ok: Option<String>,
+}
+
+impl Out {
+    fn push(&mut self, severity: Severity, id: &str, message: impl Into<String>) {
+        self.findings
+            .push(Finding::new(Field::Endpoint, severity, id, message));
+    }
+    fn error(&mut self, id: &str, message: impl Into<String>) {
+        self.push(Severity::Error, id, message);
+    }
+    fn warn(&mut self, id: &str, message: impl Into<String>) {
+        self.push(Severity::Warning, id, message);
+    }
+    fn info(&mut self, id: &str, message: impl Into<String>) {
+        self.push(Severity::Info, id, message);
+    }
+    fn has_problem(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| matches!(f.severity, Severity::Error | Severity::Warning))
+    }
+}
+
+fn analyze_into(raw: &str, out: &mut Out) -> Option<ParsedEndpoint> {
+    let text = strip_wrapping(raw, out);
+    if text.is_empty() {
+        out.error(
+            "endpoint-empty",
+            "The endpoint is empty: it should be the resource's base URL, such as \
+             `https://<resource>.openai.azure.com/`.",
+        );
+        return None;
+    }
+    if looks_like_secret(text) {
+        // Never quote it: this text is probably the key itself.
+        out.error(
+            "endpoint-looks-like-secret",
+            "The endpoint field holds what looks like a key or token (not shown here), not a \
+             URL. Put the base URL here, such as `https://<resource>.openai.azure.com/`, and \
+             the secret in the credential field.",
+        );
+        return None;
+    }
+    if looks_like_placeholder(text) {
+        out.error(
+            "endpoint-placeholder",
+            format!(
+                "The endpoint `{}` is a placeholder, a variable name or an unexpanded \
+                 variable, not a URL: the app never got the real endpoint.",
+                quote(&redacted(text))
+            ),
+        );
+        return None;
+    }
+    let url_text = if is_bare_resource_name(text) {
+        let host = format!("{}.openai.azure.com", text.to_ascii_lowercase());
+        out.warn(
+            "endpoint-bare-name",
+            format!(
+                "`{}` is a name, not a URL. If it is your Azure OpenAI resource, the endpoint \
+                 is `https://{host}/`.",
+                quote(text)
+            ),
+        );
+        format!("https://{host}/")
+    } else {
+        with_scheme(text, out)
+    };
+    let checked = check_host_chars(&url_text, out)?;
+    // Anything rewritten here (scheme added, host repaired) differs from what the SDK has.
+    let rewritten = checked != text;
+    match url::Url::parse(&checked) {
+        Ok(url) => inspect(&url, out, rewritten),
+        Err(e) => {
+            out.error("endpoint-unparseable", parse_error_message(e));
+            None
+        }
+    }
+}
+
+/// Characters that are invisible on screen and often come along with a paste.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{202A}'..='\u{202E}'
+    )
+}
+
+/// Quote marks, straight and typographic, and the angle brackets of `<https://…>`.
+fn is_wrapping_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '<'
+            | '>'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+    )
+}
+
+/// Removes whitespace, invisible characters and quotes around the URL, with a finding
+/// for each kind removed.
+fn strip_wrapping<'a>(raw: &'a str, out: &mut Out) -> &'a str {
+    let space = |c: char| c.is_whitespace() || is_invisible(c);
+    let trimmed = raw.trim_matches(space);
+    if trimmed.len() != raw.len() && !trimmed.is_empty() {
+        out.warn(
+            "endpoint-surrounding-whitespace",
+            "The endpoint has whitespace or invisible characters around it (ignored here). If \
+             your configuration has them too, the URL the SDK builds can break.",
+        );
+    }
+    let unquoted = trimmed.trim_matches(|c: char| is_wrapping_quote(c) || space(c));
+    if unquoted.len() != trimmed.len() && !unquoted.is_empty() {
+        out.warn(
+            "endpoint-surrounding-quotes",
+            "The endpoint is wrapped in quotes or angle brackets (ignored here). In code or \
+             an environment variable they would become part of the URL.",
+        );
+    }
+    unquoted
+}
+
+/// A key or token pasted into the endpoint field: a JWT, an `sk-` key, or a long run of
+/// letters and digits with no dot (32-hex and 84-character Azure keys,
+/// `auth-failures.md` 5.1).
+fn looks_like_secret(text: &str) -> bool {
+    let lower_start = text.get(..7).unwrap_or(text).to_ascii_lowercase();
+    if text.starts_with("eyJ") || text.starts_with("sk-") || lower_start.starts_with("bearer ") {
+        return true;
+    }
+    if text.contains(['.', '/', ':']) || text.len() < 24 {
+        return false;
+    }
+    let alnum = text.bytes().all(|b| b.is_ascii_alphanumeric());
+    let hex = text.bytes().all(|b| b.is_ascii_hexdigit());
+    let mixed_case = text.bytes().any(|b| b.is_ascii_uppercase())
+        && text.bytes().any(|b| b.is_ascii_lowercase())
+        && text.bytes().any(|b| b.is_ascii_digit());
+    alnum && (hex || mixed_case)
+}
+
+/// Text that stands for an endpoint instead of being one: `None`, `<your-resource>`,
+/// `${AZURE_OPENAI_ENDPOINT}`, an environment variable's name.
+fn looks_like_placeholder(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "none",
+        "null",
+        "undefined",
+        "nil",
+        "nan",
+        "endpoint",
+        "changeme",
+        "todo",
+        "tbd",
+        "xxx",
+    ];
+    const MARKERS: &[&str] = &[
+        "${",
+        "{{",
+        "$(",
+        "<",
+        ">",
+        "your-resource",
+        "your_resource",
+        "yourresource",
+        "your-endpoint",
+        "your_endpoint",
+        "resource-name",
+        "resource_name",
+        "{resource",
+        "{name}",
+    ];
+    if text.len() > 200 {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    let env_name = text.len() >= 3
+        && text.contains('_')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    let windows_var = text.len() > 2 && text.starts_with('%') && text.ends_with('%');
+    let shell_var = text.starts_with('$') && text.len() > 1;
+    WORDS.contains(&lower.as_str())
+        || MARKERS.iter().any(|m| lower.contains(m))
+        || env_name
+        || windows_var
+        || shell_var
+}
+
+/// A lone resource name (`contoso-aoai`) typed where the URL belongs.
+fn is_bare_resource_name(text: &str) -> bool {
+    !text.eq_ignore_ascii_case("localhost") && resource_name_problem(text).is_none()
+}
+
+/// Makes sure the text starts with `scheme://`, with a finding when it did not.
+fn with_scheme(text: &str, out: &mut Out) -> String {
+    if let Some(i) = text.find("://") {
+        if is_scheme(&text[..i]) {
+            return text.to_string();
+        }
+    }
+    let lower_start = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    for (typed, scheme) in [
+        ("https//", "https"),
+        ("http//", "http"),
+        ("https:", "https"),
+        ("http:", "http"),
+    ] {
+        if lower_start.starts_with(typed) {
+            // `typed` is ASCII and matched the start, so slicing after it is on a boundary.
+            let rest = text.get(typed.len()..).unwrap_or("");
+            let rest = rest.trim_start_matches(['/', '\\']);
+            out.warn(
+                "endpoint-scheme-slashes",
+                format!(
+                    "The endpoint starts with `{}` instead of `{scheme}://`; write `{scheme}://{}`.",
+                    quote(text.get(..typed.len()).unwrap_or(typed)),
+                    quote(&redacted(rest))
+                ),
+            );
+            return format!("{scheme}://{rest}");
+        }
+    }
+    let rest = text.trim_start_matches(['/', '\\']);
+    out.warn(
+        "endpoint-no-scheme",
+        format!(
+            "The endpoint has no `https://`. Judged as `https://{}`; SDKs need the full URL.",
+            quote(&redacted(rest))
+        ),
+    );
+    format!("https://{rest}")
+}
+
+fn is_scheme(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        && s.len() <= 16
+}
+
+/// The URL text without what may hold a secret: the user name and password before the
+/// host, the query and the fragment.
+fn redacted(text: &str) -> String {
+    let cut = text
+        .find(['?', '#'])
+        .map_or(text, |i| text.get(..i).unwrap_or(""));
+    let scheme_end = cut.find("://").map_or(0, |i| i + 3);
+    let (host_start, _) = host_span(cut);
+    if host_start > scheme_end {
+        format!(
+            "{}{}",
+            cut.get(..scheme_end).unwrap_or(""),
+            cut.get(host_start..).unwrap_or("")
+        )
+    } else {
+        cut.to_string()
+    }
+}
+
+/// The byte range of the host inside `scheme://userinfo@host:port/…`.
+fn host_span(url_text: &str) -> (usize, usize) {
+    let after = url_text.find("://").map_or(0, |i| i + 3);
+    let rest = url_text.get(after..).unwrap_or("");
+    let authority_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end).unwrap_or("");
+    let host_start = authority.rfind('@').map_or(0, |i| i + 1);
+    let hostport = authority.get(host_start..).unwrap_or("");
+    let host_len = if hostport.starts_with('[') {
+        hostport.find(']').map_or(hostport.len(), |i| i + 1)
+    } else {
+        match hostport.rfind(':') {
+            Some(i) if hostport[i + 1..].bytes().all(|b| b.is_ascii_digit()) => i,
+            _ => hostport.len(),
+        }
+    };
+    (after + host_start, after + host_start + host_len)
+}
+
+fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')
+}
+
+/// What a stray host character should have been: nothing for quotes, spaces and
+/// invisible marks, the ASCII look-alike for homoglyphs. `None` when unknown.
+fn repair_char(c: char) -> Option<&'static str> {
+    if c.is_ascii_whitespace() || matches!(c, '"' | '\'' | '`') {
+        return Some("");
+    }
+    hosts::CONFUSABLE_CHARS
+        .iter()
+        .find(|(k, _, _)| *k == c)
+        .and_then(|(_, _, fix)| *fix)
+}
+
+/// Names a character by code point and Unicode name where known:
+/// `U+201C LEFT DOUBLE QUOTATION MARK`.
+pub fn describe_char(c: char) -> String {
+    let name = hosts::CONFUSABLE_CHARS
+        .iter()
+        .find(|(k, _, _)| *k == c)
+        .map(|(_, name, _)| *name)
+        .or_else(|| {
+            hosts::ASCII_CHAR_NAMES
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, name)| *name)
+        });
+    match name {
+        Some(name) => format!("U+{:04X} {name}", c as u32),
+        None if c.is_control() => format!("U+{:04X} (a control character)", c as u32),
+        None => format!("U+{:04X} `{c}`", c as u32),
+    }
+}
+
+/// Checks the host's characters before parsing: the URL parser would only say "invalid
+/// international domain name". Returns the URL text to parse, repaired when the damage is
+/// only quotes, spaces, invisible marks or look-alike letters, or `None` when nothing
+/// usable is left.
+fn check_host_chars(url_text: &str, out: &mut Out) -> Option<String> {
+    let (start, end) = host_span(url_text);
+    let host = url_text.get(start..end).unwrap_or("");
+    if host.starts_with('[') || host.chars().all(is_host_char) {
+        return Some(url_text.to_string());
+    }
+    let mut named: Vec<String> = Vec::new();
+    let mut seen: Vec<char> = Vec::new();
+    let mut non_ascii = false;
+    for (pos, c) in host.chars().enumerate() {
+        if is_host_char(c) {
+            continue;
+        }
+        non_ascii |= !c.is_ascii();
+        if seen.len() < 3 && !seen.contains(&c) {
+            seen.push(c);
+            named.push(format!("{} at position {}", describe_char(c), pos + 1));
+        }
+    }
+    let repaired: Option<String> = host
+        .chars()
+        .map(|c| {
+            if is_host_char(c) {
+                Some(c.to_string())
+            } else {
+                repair_char(c).map(str::to_string)
+            }
+        })
+        .collect::<Option<String>>()
+        .filter(|h| !h.is_empty());
+    let id = if non_ascii {
+        "endpoint-non-ascii-host"
+    } else {
+        "endpoint-host-character"
+    };
+    let mut message = format!(
+        "The host contains {}. A host name is plain ASCII letters, digits, `-` and `.`; a \
+         pasted smart quote, invisible character or look-alike letter makes every call fail.",
+        named.join(", ")
+    );
+    if let Some(h) = &repaired {
+        message.push_str(&format!(" Retype it as `{}`.", quote(h)));
+    }
+    out.error(id, message);
+    let h = repaired?;
+    Some(format!(
+        "{}{h}{}",
+        url_text.get(..start).unwrap_or(""),
+        url_text.get(end..).unwrap_or("")
+    ))
+}
+
+fn parse_error_message(e: url::ParseError) -> String {
+    use url::ParseError as P;
+    let why = match e {
+        P::EmptyHost => "it has no host name after `https://`",
+        P::IdnaError | P::InvalidDomainCharacter => {
+            "its host name has characters a host cannot have"
+        }
+        P::InvalidPort => "its port is not a number from 0 to 65535",
+        P::InvalidIpv4Address => "its host looks like an IPv4 address but is not a valid one",
+        P::InvalidIpv6Address => "its host looks like an IPv6 address but is not a valid one",
+        P::Overflow => "it is too long",
+        _ => "it is not a well-formed web URL",
+    };
+    format!(
+        "The endpoint cannot be read as a URL: {why}. It should look like \
+         `https://<resource>.openai.azure.com/`."
+    )
+}
+
+/// The host as classified against [`HOSTS`].
+struct HostClass {
+    kind: HostKind,
+    cloud: Option<Cloud>,
+    rule: Option<&'static HostRule>,
+    /// The labels before the matched name (`contoso` in `contoso.openai.azure.com`).
+    prefix: String,
+}
+
+impl HostClass {
+    fn custom() -> Self {
+        HostClass {
+            kind: HostKind::Custom,
+            cloud: None,
+            rule: None,
+            prefix: String::new(),
+        }
+    }
+}
+
+/// Matches a host name (lower case, no trailing dot) against the table; the longest
+/// matching name wins.
+fn classify(name: &str) -> HostClass {
+    let mut best: Option<(&'static HostRule, &str)> = None;
+    for rule in HOSTS {
+        let prefix = if name == rule.name {
+            Some("")
+        } else if rule.matching != Match::Exact {
+            name.strip_suffix(rule.name)
+                .and_then(|p| p.strip_suffix('.'))
+                .filter(|p| !p.is_empty())
+        } else {
+            None
+        };
+        if let Some(prefix) = prefix {
+            if best.is_none_or(|(b, _)| b.name.len() < rule.name.len()) {
+                best = Some((rule, prefix));
+            }
+        }
+    }
+    match best {
+        Some((rule, prefix)) => HostClass {
+            kind: rule.kind.clone(),
+            cloud: rule.cloud,
+            rule: Some(rule),
+            prefix: prefix.to_string(),
+        },
+        None => HostClass::custom(),
+    }
+}
+
+/// The resource (or region, gateway, endpoint) name a host carries, by kind.
+fn resource_of(kind: &HostKind, prefix: &str) -> Option<String> {
+    if prefix.is_empty() {
+        return None;
+    }
+    match kind {
+        HostKind::AzureOpenAi
+        | HostKind::CognitiveServices
+        | HostKind::FoundryServices
+        | HostKind::Regional => Some(prefix.to_string()),
+        HostKind::Apim | HostKind::Serverless | HostKind::AzureFronted => {
+            prefix.split('.').next().map(str::to_string)
+        }
+        _ => None,
+    }
+}
+
+/// Kinds whose host is a resource's own subdomain, where the naming rules of
+/// `auth-failures.md` 4.2 apply and the base URL is the bare host.
+fn is_resource_kind(kind: &HostKind) -> bool {
+    matches!(
+        kind,
+        HostKind::AzureOpenAi | HostKind::CognitiveServices | HostKind::FoundryServices
+    )
+}
+
+/// Kinds served by Microsoft or OpenAI themselves, on port 443 only.
+fn is_cloud_kind(kind: &HostKind) -> bool {
+    !matches!(kind, HostKind::Custom)
+}
+
+/// Why a custom-subdomain name breaks the rules of `auth-failures.md` 4.2, if it does:
+/// 2 to 64 characters, ASCII letters, digits and `-`, not starting or ending with `-`.
+fn resource_name_problem(name: &str) -> Option<String> {
+    let len = name.chars().count();
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+    {
+        return Some(if c == '.' {
+            "it is more than one DNS label; the resource's subdomain is a single name".into()
+        } else {
+            format!("it contains {}", describe_char(c))
+        });
+    }
+    if len < 2 {
+        return Some("it is shorter than 2 characters".into());
+    }
+    if len > 64 {
+        return Some(format!("it is {len} characters long; the limit is 64"));
+    }
+    if name.starts_with('-') || name.ends_with('-') {
+        return Some("it starts or ends with `-`".into());
+    }
+    None
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment), for typo
+/// detection on short host suffixes only.
+fn osa_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows: Vec<Vec<usize>> = (0..=a.len())
+        .map(|i| {
+            (0..=b.len())
+                .map(|j| {
+                    if i == 0 {
+                        j
+                    } else if j == 0 {
+                        i
+                    } else {
+                        0
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = v;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// A near miss of a known host suffix (`openai.azure.co`, `openia.azure.com`,
+/// `cognitiveservice.azure.com`, `contoso.openai.azure`): the rule probably meant and the
+/// corrected host.
+fn typo_of(name: &str) -> Option<(&'static HostRule, String)> {
+    let mut best: Option<(usize, &'static HostRule, String)> = None;
+    for rule in HOSTS.iter().filter(|r| r.typo_target) {
+        let max = if rule.name.len() < 12 { 1 } else { 2 };
+        let mut consider = |distance: usize, prefix: &str| {
+            let better = match &best {
+                None => true,
+                Some((d, r, _)) => {
+                    distance < *d || (distance == *d && rule.name.len() > r.name.len())
+                }
+            };
+            if better {
+                let fixed = if prefix.is_empty() {
+                    rule.name.to_string()
+                } else {
+                    format!("{prefix}.{}", rule.name)
+                };
+                best = Some((distance, rule, fixed));
+            }
+        };
+        // Tails of the host that start at a label, from the shortest; only those about
+        // as long as the suffix are compared, so a 1 MB host costs nothing here.
+        let mut starts: Vec<usize> = vec![0];
+        starts.extend(name.match_indices('.').map(|(i, _)| i + 1));
+        for &start in starts.iter().rev() {
+            let tail = name.get(start..).unwrap_or("");
+            if tail.len() > rule.name.len() + max {
+                break;
+            }
+            if tail.len() + max < rule.name.len() {
+                continue;
+            }
+            let d = osa_distance(tail, rule.name);
+            if d > 0 && d <= max {
+                let prefix = name.get(..start).unwrap_or("").trim_end_matches('.');
+                consider(d, prefix);
+            }
+        }
+        // The top-level domain left off: `contoso.openai.azure`.
+        if let Some((without_tld, _)) = rule.name.rsplit_once('.') {
+            if name == without_tld {
+                consider(1, "");
+            } else if let Some(prefix) = name
+                .strip_suffix(without_tld)
+                .and_then(|p| p.strip_suffix('.'))
+            {
+                consider(1, prefix);
+            }
+        }
+    }
+    best.map(|(_, rule, fixed)| (rule, fixed))
+}
+
+/// Hosts that are on this machine or a private network, where plain http and odd ports
+/// are normal (a local proxy, LiteLLM, an emulator).
+fn is_local(host: &str, ip: Option<IpAddr>) -> bool {
+    match ip {
+        Some(IpAddr::V4(a)) => a.is_loopback() || a.is_private() || a.is_link_local(),
+        Some(IpAddr::V6(a)) => a.is_loopback() || a.is_unique_local(),
+        None => {
+            host == "localhost"
+                || host.ends_with(".localhost")
+                || host.ends_with(".local")
+                || host.ends_with(".internal")
+        }
+    }
+}
+
+/// What the path says, split at the first marker of a known API surface.
+#[derive(Debug, Default)]
+struct PathFacts {
+    shape: Option<PathShape>,
+    /// Segments before the marker: an APIM API suffix, or junk on a resource host.
+    prefix: Vec<String>,
+    deployment: Option<String>,
+    project: Option<String>,
+    /// Segments after the surface root: the operation of a request URL.
+    tail: Vec<String>,
+    /// For a Foundry project path: the tail starts `openai/v1`.
+    project_v1: bool,
+    doubled: bool,
+    double_slash: bool,
+}
+
+fn path_facts(path: &str) -> PathFacts {
+    let raw: Vec<&str> = path.split('/').collect();
+    let last = raw.len().saturating_sub(1);
+    let double_slash = raw
+        .iter()
+        .enumerate()
+        .any(|(i, s)| s.is_empty() && i > 0 && i < last);
+    let segs: Vec<&str> = raw.into_iter().filter(|s| !s.is_empty()).collect();
+    let lower: Vec<String> = segs.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let at = |i: usize| lower.get(i).map(String::as_str);
+    let owned = |from: usize, to: usize| -> Vec<String> {
+        segs.get(from..to.min(segs.len()))
+            .unwrap_or(&[])
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let n = segs.len();
+
+    let markers = (0..n)
+        .filter(|&i| {
+            at(i) == Some("openai") && matches!(at(i + 1), Some("deployments" | "v1" | "openai"))
+        })
+        .count();
+    let v1_twice = (1..n).any(|i| at(i) == Some("v1") && at(i - 1) == Some("v1"));
+    let mut facts = PathFacts {
+        double_slash,
+        doubled: markers >= 2 || v1_twice,
+        ..PathFacts::default()
+    };
+
+    for i in 0..n {
+        let here = at(i);
+        let next = at(i + 1);
+        let shape = match (here, next) {
+            (Some("openai"), Some("openai")) => continue,
+            (Some("openai"), Some("deployments")) => {
+                facts.deployment = segs.get(i + 2).map(|d| percent_decode(d));
+                facts.tail = owned(i + 3, n);
+                PathShape::Deployments
+            }
+            (Some("openai"), Some("v1")) => {
+                facts.tail = owned(i + 2, n);
+                PathShape::V1
+            }
+            (Some("openai"), _) => {
+                facts.tail = owned(i + 1, n);
+                PathShape::OpenAiPrefix
+            }
+            (Some("api"), Some("projects")) => {
+                facts.project = segs.get(i + 2).map(|p| percent_decode(p));
+                let tail = owned(i + 3, n);
+                let tail_lower: Vec<String> = tail.iter().map(|s| s.to_ascii_lowercase()).collect();
+                if tail_lower.first().map(String::as_str) == Some("openai")
+                    && matches!(tail_lower.get(1).map(String::as_str), None | Some("v1"))
+                {
+                    facts.project_v1 = true;
+                    facts.tail = tail.into_iter().skip(2).collect();
+                } else {
+                    facts.tail = tail;
+                }
+                PathShape::FoundryProject
+            }
+            (Some("models"), _) => {
+                facts.tail = owned(i + 1, n);
+                PathShape::Models
+            }
+            (Some("v1"), _) => {
+                facts.tail = owned(i + 1, n);
+                PathShape::OpenAiStyleV1
+            }
+            _ => continue,
+        };
+        facts.prefix = owned(0, i);
+        facts.shape = Some(shape);
+        return facts;
+    }
+    facts.prefix = owned(0, n);
+    facts.shape = Some(if n == 0 {
+        PathShape::Root
+    } else {
+        PathShape::Other
+    });
+    facts
+}
+
+/// Decodes `%XX` escapes (bad escapes are kept as typed); invalid UTF-8 becomes `�`.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let hex = |k: usize| bytes.get(k).and_then(|h| (*h as char).to_digit(16));
+        if b == b'%' {
+            if let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Longest piece of pasted text quoted back in a message.
+const QUOTE_MAX: usize = 80;
+
+/// Quotes pasted text for a message: at most [`QUOTE_MAX`] characters, control
+/// characters shown as `·`, backticks as `'` so the Markdown quoting holds.
+pub fn quote(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(QUOTE_MAX)
+        .map(|c| match c {
+            '`' => '\'',
+            c if c.is_control() => '·',
+            c => c,
+        })
+        .collect();
+    if s.chars().nth(QUOTE_MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn cloud_text(cloud: Option<Cloud>) -> &'static str {
+    match cloud {
+        Some(Cloud::Public) => "the public cloud",
+        Some(Cloud::UsGov) => "Azure Government",
+        Some(Cloud::China) => "Azure China (21Vianet)",
+        None => "no Azure cloud",
+    }
+}
+
+fn aoai_suffix(cloud: Option<Cloud>) -> &'static str {
+    let cloud = cloud.unwrap_or(Cloud::Public);
+    hosts::AOAI_SUFFIX_BY_CLOUD
+        .iter()
+        .find(|(c, _)| *c == cloud)
+        .map_or("openai.azure.com", |(_, s)| *s)
+}
+
+/// The base URL an SDK wants for this kind of host and path shape, or `None` when there
+/// is nothing to suggest (a portal, another vendor, an unknown gateway path).
+fn ideal_base(kind: &HostKind, origin: &str, pf: &PathFacts) -> Option<String> {
+    let shape = pf.shape.as_ref()?;
+    let prefix = if pf.prefix.is_empty() {
+        String::new()
+    } else {
+        format!("/{}", pf.prefix.join("/"))
+    };
+    let project = |origin: &str, prefix: &str| {
+        pf.project.as_ref().map(|p| {
+            let v1 = if pf.project_v1 { "/openai/v1" } else { "" };
+            format!("{origin}{prefix}/api/projects/{p}{v1}")
+        })
+    };
+    match kind {
+        HostKind::OpenAi => Some(hosts::OPENAI_BASE.to_string()),
+        HostKind::Portal | HostKind::OtherVendor(_) | HostKind::PrivateLinkZone => None,
+        HostKind::AzureOpenAi
+        | HostKind::CognitiveServices
+        | HostKind::FoundryServices
+        | HostKind::Regional => match shape {
+            PathShape::V1 | PathShape::OpenAiStyleV1 => {
+                Some(format!("{origin}{}", hosts::AZURE_V1_BASE_PATH))
+            }
+            PathShape::Models => Some(format!("{origin}/models")),
+            PathShape::FoundryProject => project(origin, ""),
+            _ => Some(format!("{origin}/")),
+        },
+        HostKind::Apim | HostKind::Custom | HostKind::AzureFronted | HostKind::Serverless => {
+            match shape {
+                PathShape::Root => Some(format!("{origin}/")),
+                PathShape::Deployments if prefix.is_empty() => Some(format!("{origin}/")),
+                PathShape::Deployments => Some(format!("{origin}{prefix}")),
+                PathShape::V1 => Some(format!("{origin}{prefix}{}", hosts::AZURE_V1_BASE_PATH)),
+                PathShape::Models => Some(format!("{origin}{prefix}/models")),
+                PathShape::FoundryProject => project(origin, &prefix),
+                PathShape::OpenAiStyleV1 => Some(format!("{origin}{prefix}/v1")),
+                PathShape::OpenAiPrefix if !pf.tail.is_empty() && prefix.is_empty() => {
+                    Some(format!("{origin}/"))
+                }
+                PathShape::OpenAiPrefix if !pf.tail.is_empty() => Some(format!("{origin}{prefix}")),
+                PathShape::OpenAiPrefix | PathShape::Other => None,
+            }
+        }
+    }
+}
+
+/// `https://host/path` without query, fragment, empty segments or a trailing slash, for
+/// comparing what was pasted with the ideal base.
+fn comparable(url: &str) -> String {
+    let (head, path) = match url.find("://") {
+        Some(i) => {
+            let after = i + 3;
+            match url.get(after..).and_then(|r| r.find('/')) {
+                Some(j) => (
+                    url.get(..after + j).unwrap_or(url),
+                    url.get(after + j..).unwrap_or(""),
+                ),
+                None => (url, ""),
+            }
+        }
+        None => (url, ""),
+    };
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segs.is_empty() {
+        head.to_ascii_lowercase()
+    } else {
+        format!("{}/{}", head.to_ascii_lowercase(), segs.join("/"))
+    }
+}
+
+/// A Cognitive Services account named in a portal URL
+/// (`…/providers/Microsoft.CognitiveServices/accounts/{name}[/projects/{project}]`).
+fn account_in_portal_url(url: &url::Url) -> Option<(String, Option<String>)> {
+    let mut text = url.path().to_string();
+    if let Some(q) = url.query() {
+        text.push('?');
+        text.push_str(q);
+    }
+    if let Some(f) = url.fragment() {
+        text.push('#');
+        text.push_str(f);
+    }
+    let decoded = percent_decode(&text).to_ascii_lowercase();
+    let i = decoded.find(hosts::ARM_ACCOUNT_MARKER)?;
+    let rest = decoded.get(i + hosts::ARM_ACCOUNT_MARKER.len()..)?;
+    let mut parts = rest.split(['/', '?', '&', '#']);
+    let name = parts
+        .next()
+        .filter(|n| resource_name_problem(n).is_none())?;
+    let project = match (parts.next(), parts.next()) {
+        (Some("projects"), Some(p)) if resource_name_problem(p).is_none() => Some(p.to_string()),
+        _ => None,
+    };
+    Some((name.to_string(), project))
+}
+
+/// Everything after parsing: scheme, host, port, path, query, fragment.
+fn inspect(url: &url::Url, out: &mut Out, rewritten: bool) -> Option<ParsedEndpoint> {
+    let scheme = url.scheme().to_ascii_lowercase();
+    let (host, ip) = match url.host() {
+        Some(url::Host::Domain(d)) => (d.to_ascii_lowercase(), None),
+        Some(url::Host::Ipv4(a)) => (a.to_string(), Some(IpAddr::V4(a))),
+        Some(url::Host::Ipv6(a)) => (format!("[{a}]"), Some(IpAddr::V6(a))),
+        None => {
+            out.error(
+                "endpoint-no-host",
+                format!(
+                    "The endpoint (scheme `{}`) has no host name; it should look like \
+                     `https://<resource>.openai.azure.com/`.",
+                    quote(url.scheme())
+                ),
+            );
+            return None;
+        }
+    };
+
+    // The host.
+    let mut name = host.as_str();
+    if ip.is_none() && name.ends_with('.') {
+        name = name.trim_end_matches('.');
+        out.warn(
+            "endpoint-trailing-dot",
+            format!(
+                "The host ends with a dot (`{}.`); some clients then fail the TLS name check. \
+                 Write `{}`.",
+                quote(name),
+                quote(name)
+            ),
+        );
+    }
+    let labels: Vec<&str> = name.split('.').collect();
+    let empty_label = ip.is_none() && labels.iter().any(|l| l.is_empty());
+    if empty_label {
+        out.error(
+            "endpoint-empty-label",
+            format!(
+                "The host `{}` has an empty part (`..`, or a dot at the start), so it names no \
+                 server.",
+                quote(name)
+            ),
+        );
+    }
+    let local = is_local(name, ip);
+    if ip.is_none() && labels.iter().any(|l| l.starts_with("xn--")) {
+        out.warn(
+            "endpoint-punycode-host",
+            format!(
+                "The host `{}` has an internationalised (`xn--`) label: it was typed with \
+                 non-ASCII letters, often look-alikes of Latin ones. Retype the host by hand.",
+                quote(name)
+            ),
+        );
+    }
+    let private_link = ip.is_none() && labels.contains(&hosts::PRIVATE_LINK_LABEL);
+
+    let class = if ip.is_some() {
+        HostClass::custom()
+    } else if private_link {
+        let public: Vec<&str> = labels
+            .iter()
+            .copied()
+            .filter(|l| *l != hosts::PRIVATE_LINK_LABEL)
+            .collect();
+        let under = classify(&public.join("."));
+        HostClass {
+            kind: HostKind::PrivateLinkZone,
+            ..under
+        }
+    } else {
+        classify(name)
+    };
+    let resource = match (&class.kind, class.rule) {
+        (HostKind::PrivateLinkZone, Some(rule)) => resource_of(&rule.kind, &class.prefix),
+        (kind, _) => resource_of(kind, &class.prefix),
+    };
+
+    let pf = path_facts(url.path());
+    let mut api_version: Option<String> = None;
+    let mut secret_params: Vec<String> = Vec::new();
+    let mut other_params: Vec<String> = Vec::new();
+    for (k, v) in url.query_pairs() {
+        let key = k.to_ascii_lowercase();
+        if key == "api-version" {
+            if api_version.is_none() {
+                api_version = Some(v.into_owned());
+            }
+        } else if hosts::SECRET_QUERY_PARAMS.contains(&key.as_str()) {
+            if secret_params.len() < 3 && !secret_params.contains(&key) {
+                secret_params.push(key);
+            }
+        } else if other_params.len() < 3 {
+            other_params.push(quote(&k));
+        }
+    }
+
+    // Scheme.
+    let kind_is_cloud = is_cloud_kind(&class.kind);
+    match scheme.as_str() {
+        "https" => {}
+        "http" if local => out.info(
+            "endpoint-http",
+            "Plain `http://` to a local or private address: fine for a proxy on your \
+             network, but the proxy must call Azure or OpenAI over https.",
+        ),
+        "http" => out.error(
+            "endpoint-http",
+            "The endpoint uses `http://`. Azure OpenAI, API Management and OpenAI take \
+             `https://` only; a plain http call is refused or redirected without its headers.",
+        ),
+        "ws" | "wss" => out.warn(
+            "endpoint-websocket",
+            "This is a WebSocket (`wss://`) URL, as used by the Realtime API. The base URL \
+             for ordinary calls starts with `https://`.",
+        ),
+        other => out.error(
+            "endpoint-scheme",
+            format!(
+                "The endpoint starts with `{}://`; it must start with `https://`.",
+                quote(other)
+            ),
+        ),
+    }
+
+    // Credentials inside the URL: never quoted.
+    if !url.username().is_empty() || url.password().is_some() {
+        out.warn(
+            "endpoint-userinfo",
+            "The endpoint has a user name or password before the host (not shown here). \
+             Azure OpenAI and OpenAI read no credentials from the URL; remove them, and treat \
+             that password as exposed.",
+        );
+    }
+    if !secret_params.is_empty() {
+        out.warn(
+            "endpoint-secret-in-query",
+            format!(
+                "The URL carries `{}` in its query (value not shown). A secret in a URL ends up \
+                 in logs and browser history; send it in a header and rotate it.",
+                secret_params.join("`, `")
+            ),
+        );
+    }
+
+    // IP literals and local hosts.
+    if let Some(addr) = ip {
+        if addr == IpAddr::from([169, 254, 169, 254]) {
+            out.error(
+                "endpoint-imds",
+                "169.254.169.254 is the managed identity (IMDS) endpoint, which hands out tokens; \
+                 it is not the model API. Use the resource's endpoint, \
+                 `https://<resource>.openai.azure.com/`.",
+            );
+        } else if local {
+            out.info(
+                "endpoint-local",
+                format!(
+                    "`{}` is a local or private address: a proxy or gateway on your network. \
+                     Azure OpenAI itself is called by its host name, because TLS checks the name.",
+                    quote(&host)
+                ),
+            );
+        } else {
+            out.warn(
+                "endpoint-ip-literal",
+                format!(
+                    "The endpoint is an IP address (`{}`). Azure OpenAI must be called by its host \
+                     name (TLS checks the name and Azure routes by it); for a private endpoint, \
+                     make the name resolve to the private IP in DNS instead.",
+                    quote(&host)
+                ),
+            );
+        }
+    } else if local {
+        out.info(
+            "endpoint-local",
+            format!(
+                "`{}` is a local host: a proxy or emulator on your machine or network.",
+                quote(name)
+            ),
+        );
+    }
+
+    // Port.
+    if let Some(port) = url.port() {
+        if kind_is_cloud && !local {
+            out.error(
+                "endpoint-port",
+                format!(
+                    "The endpoint names port {port}; {} answers on the standard https port \
+                     (443) only. Remove `:{port}`.",
+                    class.rule.map_or("this service", |r| r.label)
+                ),
+            );
+        }
+    }
+
+    // Host kinds.
+    // A local proxy keeps its plain-http scheme and its port; everything else is https.
+    let origin_scheme = if local && scheme == "http" {
+        "http"
+    } else {
+        "https"
+    };
+    let origin = match (url.port(), kind_is_cloud) {
+        (Some(p), false) => format!("{origin_scheme}://{name}:{p}"),
+        _ => format!("{origin_scheme}://{name}"),
+    };
+    let mut ideal = if empty_label {
+        None
+    } else {
+        ideal_base(&class.kind, &origin, &pf)
+    };
+    let label = class.rule.map_or("host", |r| r.label);
+    let project_text = pf.project.as_deref().map(quote);
+    match &class.kind {
+        HostKind::Portal => {
+            let mut message = format!(
+                "`{}` is {label}, not the model endpoint an SDK calls.",
+                quote(name)
+            );
+            if let Some((account, project)) = account_in_portal_url(url) {
+                let base = match &project {
+                    Some(p) if class.cloud.unwrap_or(Cloud::Public) == Cloud::Public => {
+                        format!("https://{account}.services.ai.azure.com/api/projects/{p}")
+                    }
+                    _ => format!("https://{account}.{}/", aoai_suffix(class.cloud)),
+                };
+                message.push_str(&format!(
+                    " The page is for resource `{account}`; its endpoint is usually `{base}` \
+                     (the resource's Keys and Endpoint page shows the exact one)."
+                ));
+                ideal = Some(base);
+            } else if class.cloud.is_none() {
+                message.push_str(&format!(
+                    " The OpenAI API's base URL is `{}`.",
+                    hosts::OPENAI_BASE
+                ));
+                ideal = Some(hosts::OPENAI_BASE.to_string());
+            } else {
+                message.push_str(
+                    " Copy the endpoint from the resource's Keys and Endpoint page in the Azure \
+                     portal, such as `https://<resource>.openai.azure.com/`.",
+                );
+            }
+            out.error("endpoint-portal-url", message);
+        }
+        HostKind::PrivateLinkZone => {
+            let public: Vec<&str> = labels
+                .iter()
+                .copied()
+                .filter(|l| *l != hosts::PRIVATE_LINK_LABEL)
+                .collect();
+            let public = public.join(".");
+            let mut message = format!(
+                "`{}` is a private-link DNS zone name. Clients keep using the public name, which \
+                 resolves into the zone to the private IP; calling the `privatelink` name \
+                 directly fails the TLS name check.",
+                quote(name)
+            );
+            if resource.is_some() {
+                let base = format!("https://{public}/");
+                message.push_str(&format!(" Use `{}`.", quote(&base)));
+                ideal = Some(base);
+            } else {
+                message.push_str(
+                    " Use the resource's own name, such as `https://<resource>.openai.azure.com/`.",
+                );
+            }
+            out.error("endpoint-private-link", message);
+        }
+        HostKind::Custom if ip.is_none() && !local && !empty_label => {
+            if let Some((rule, fixed)) = typo_of(name) {
+                let complete = fixed != rule.name || rule.matching != Match::Subdomain;
+                let suggestion = if complete {
+                    let base = ideal_base(&rule.kind, &format!("https://{fixed}"), &pf);
+                    ideal = base.clone();
+                    format!(
+                        " Did you mean `{}`?",
+                        quote(base.as_deref().unwrap_or(&fixed))
+                    )
+                } else {
+                    ideal = None;
+                    format!(" Did you mean `<resource>.{}`?", rule.name)
+                };
+                out.error(
+                    "endpoint-host-typo",
+                    format!(
+                        "The host `{}` is a near miss of `{}` ({}), so it reaches no Azure or \
+                         OpenAI server.{suggestion}",
+                        quote(name),
+                        rule.name,
+                        rule.label
+                    ),
+                );
+            } else {
+                out.info(
+                    "endpoint-custom-domain",
+                    format!(
+                        "`{}` is not an Azure or OpenAI host: a gateway (such as API Management on \
+                         a custom domain) or a proxy. Its own configuration decides which header \
+                         carries the key.",
+                        quote(name)
+                    ),
+                );
+            }
+        }
+        HostKind::OtherVendor(vendor) => out.info(
+            "endpoint-other-vendor",
+            format!(
+                "This is {vendor}'s API, not Azure OpenAI or OpenAI: it needs a key from {vendor}, \
+                 and its errors are its own."
+            ),
+        ),
+        HostKind::Regional => out.info(
+            "endpoint-regional",
+            format!(
+                "A regional endpoint (`{}`): keys work here, Microsoft Entra ID tokens do not. \
+                 Token auth needs the resource's own subdomain, \
+                 `https://<resource>.openai.azure.com/`.",
+                quote(resource.as_deref().unwrap_or(name))
+            ),
+        ),
+        HostKind::Apim => out.info(
+            "endpoint-apim",
+            "An API Management gateway: it checks its own subscription key (header \
+             `Ocp-Apim-Subscription-Key` unless renamed, often to `api-key`) and may validate \
+             tokens with its own policy before anything reaches Azure OpenAI.",
+        ),
+        HostKind::Serverless => out.info(
+            "endpoint-serverless",
+            "A serverless model endpoint: it takes its own key as `Authorization: Bearer`; \
+             Azure OpenAI clients that send `api-key` get 400 Missing Authorization header.",
+        ),
+        HostKind::AzureFronted => out.info(
+            "endpoint-fronted",
+            format!(
+                "`{}` is an Azure fronting host ({label}); it forwards to a backend, which decides \
+                 how the key must be sent.",
+                quote(name)
+            ),
+        ),
+        _ => {}
+    }
+    if matches!(class.cloud, Some(Cloud::UsGov | Cloud::China))
+        && !matches!(class.kind, HostKind::Portal)
+    {
+        let scope = if class.cloud == Some(Cloud::UsGov) {
+            "https://cognitiveservices.azure.us/.default"
+        } else {
+            "https://cognitiveservices.azure.cn/.default"
+        };
+        out.info(
+            "endpoint-sovereign-cloud",
+            format!(
+                "A host in {}: keys and tokens must come from that cloud (token scope `{scope}`).",
+                cloud_text(class.cloud)
+            ),
+        );
+    }
+
+    // The resource name.
+    let mut unusable_host = false;
+    let resource_kind = match (&class.kind, class.rule) {
+        (HostKind::PrivateLinkZone, _) => false,
+        (kind, _) => is_resource_kind(kind) || matches!(kind, HostKind::Apim | HostKind::Regional),
+    };
+    if resource_kind && !empty_label {
+        match &resource {
+            None => {
+                out.error(
+                    "endpoint-no-resource",
+                    format!(
+                        "`{}` is missing the resource name in front: the endpoint is \
+                         `https://<resource>.{}/`.",
+                        quote(name),
+                        quote(name)
+                    ),
+                );
+                unusable_host = true;
+            }
+            Some(r) if is_resource_kind(&class.kind) => {
+                if let Some(why) = resource_name_problem(r) {
+                    out.error(
+                        "endpoint-resource-name",
+                        format!(
+                            "`{}` cannot be a resource's subdomain: {why}. Names are 2 to 64 \
+                             letters, digits and `-`, not starting or ending with `-`.",
+                            quote(r)
+                        ),
+                    );
+                    unusable_host = true;
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    // The path.
+    let azure_resource_host = is_resource_kind(&class.kind) || class.kind == HostKind::Regional;
+    let shape = pf.shape.clone().unwrap_or(PathShape::Root);
+    let request_tail = if pf.tail.is_empty() {
+        None
+    } else {
+        Some(format!("/{}", pf.tail.join("/")))
+    };
+    let mut is_request_url = false;
+    let base_text = |ideal: &Option<String>| {
+        ideal
+            .as_deref()
+            .map_or_else(|| "the base URL".to_string(), |b| format!("`{}`", quote(b)))
+    };
+    let skip_path = matches!(
+        class.kind,
+        HostKind::Portal | HostKind::OtherVendor(_) | HostKind::PrivateLinkZone
+    );
+    if !skip_path {
+        if pf.double_slash {
+            out.warn(
+                "endpoint-double-slash",
+                "The path has an empty segment (`//`); Azure answers such paths with 404 \
+                 Resource not found. Remove the extra `/`.",
+            );
+        }
+        if pf.doubled {
+            is_request_url = true;
+            out.error(
+                "endpoint-path-doubled",
+                format!(
+                    "The path repeats `/openai/…`: an SDK appended its path to an endpoint that \
+                     already had one, which ends in 404 Resource not found. The endpoint is {}.",
+                    base_text(&ideal)
+                ),
+            );
+        }
+        let on_openai = class.kind == HostKind::OpenAi;
+        let mut path_reported = false;
+        match shape {
+            PathShape::OpenAiStyleV1 if azure_resource_host => {
+                path_reported = true;
+                out.error(
+                    "endpoint-openai-path-on-azure",
+                    format!(
+                        "`/v1/…` is OpenAI's path; Azure serves `/openai/deployments/…` or the v1 \
+                         API under `/openai/v1/`. Use {} with the OpenAI client, or \
+                         `{origin}/` with an Azure client.",
+                        base_text(&ideal)
+                    ),
+                );
+            }
+            PathShape::Deployments
+            | PathShape::OpenAiPrefix
+            | PathShape::V1
+            | PathShape::Models
+            | PathShape::FoundryProject
+                if on_openai =>
+            {
+                path_reported = true;
+                out.error(
+                    "endpoint-azure-path-on-openai",
+                    format!(
+                        "The path `{}` is an Azure path, but api.openai.com serves `/v1/…`. Use \
+                         `{}`.",
+                        quote(url.path()),
+                        hosts::OPENAI_BASE
+                    ),
+                );
+            }
+            PathShape::Root if on_openai => out.warn(
+                "endpoint-openai-missing-v1",
+                format!(
+                    "The OpenAI base URL includes `/v1`: use `{}`; without it requests go to \
+                     paths that do not exist.",
+                    hosts::OPENAI_BASE
+                ),
+            ),
+            PathShape::Other if on_openai => out.warn(
+                "endpoint-unexpected-path",
+                format!(
+                    "The path `{}` is not an OpenAI API path; the base URL is `{}`.",
+                    quote(url.path()),
+                    hosts::OPENAI_BASE
+                ),
+            ),
+            PathShape::Other if azure_resource_host => out.warn(
+                "endpoint-unexpected-path",
+                format!(
+                    "The path `{}` is not an Azure OpenAI path; the endpoint is {}.",
+                    quote(url.path()),
+                    base_text(&ideal)
+                ),
+            ),
+            _ => {}
+        }
+        if azure_resource_host
+            && !pf.prefix.is_empty()
+            && !matches!(shape, PathShape::Other | PathShape::Root)
+        {
+            out.warn(
+                "endpoint-unexpected-path",
+                format!(
+                    "`/{}` before the API path is not part of an Azure OpenAI URL; the endpoint is \
+                     {}.",
+                    quote(&pf.prefix.join("/")),
+                    base_text(&ideal)
+                ),
+            );
+        }
+
+        let request_shape = matches!(
+            shape,
+            PathShape::Deployments
+                | PathShape::V1
+                | PathShape::Models
+                | PathShape::FoundryProject
+                | PathShape::OpenAiStyleV1
+                | PathShape::OpenAiPrefix
+        );
+        let classic = matches!(shape, PathShape::Deployments | PathShape::OpenAiPrefix);
+        if !pf.doubled
+            && !path_reported
+            && request_shape
+            && (request_tail.is_some() || (classic && api_version.is_some()))
+            && !(on_openai && shape != PathShape::OpenAiStyleV1)
+        {
+            is_request_url = true;
+            let mut named = Vec::new();
+            if let Some(d) = &pf.deployment {
+                named.push(format!("deployment `{}`", quote(d)));
+            }
+            if let Some(v) = &api_version {
+                named.push(format!("api-version `{}`", quote(v)));
+            }
+            let also = match named.len() {
+                0 => String::new(),
+                1 => format!(" It also names {}: set it in the client.", named.join("")),
+                _ => format!(
+                    " It also names {}: set them in the client.",
+                    named.join(" and ")
+                ),
+            };
+            out.error(
+                "endpoint-request-url",
+                format!(
+                    "This is a whole request URL (path `{}`), not the base URL an SDK wants: the \
+                     SDK appends the path itself, so the request goes to a doubled path and \
+                     fails with 404. Use {} as the endpoint.{also} (A full URL is right only for \
+                     curl or a raw HTTP call.)",
+                    quote(url.path()),
+                    base_text(&ideal)
+                ),
+            );
+        } else if shape == PathShape::Deployments && !pf.doubled && !on_openai {
+            if pf.deployment.is_some() {
+                out.warn(
+                    "endpoint-deployment-base",
+                    format!(
+                        "The endpoint ends in `/openai/deployments/{}`: right as `base_url`, but as \
+                         `azure_endpoint` the SDK appends that path again. As the endpoint use {} \
+                         with that deployment name.",
+                        quote(pf.deployment.as_deref().unwrap_or("")),
+                        base_text(&ideal)
+                    ),
+                );
+            } else {
+                out.warn(
+                    "endpoint-unexpected-path",
+                    format!(
+                        "The endpoint ends in `/openai/deployments` without a deployment name; the \
+                         endpoint is {}.",
+                        base_text(&ideal)
+                    ),
+                );
+            }
+        } else if shape == PathShape::OpenAiPrefix && request_tail.is_none() && !on_openai {
+            let message = format!(
+                "The endpoint ends in `/openai`. Azure OpenAI clients add `/openai` themselves, \
+                 so requests would go to `/openai/openai/…`; the endpoint is {}.",
+                base_text(&ideal.clone().or_else(|| Some(format!("{origin}/"))))
+            );
+            if azure_resource_host {
+                out.warn("endpoint-openai-suffix", message);
+            } else {
+                // A gateway may really mount its API at `/openai`; only a hint.
+                out.info(
+                    "endpoint-openai-suffix",
+                    format!(
+                        "{message} Keep `/openai` only if the gateway's API is mounted at \
+                         `/openai/openai` or you pass this as `base_url`."
+                    ),
+                );
+            }
+        }
+        if shape == PathShape::FoundryProject {
+            if matches!(
+                class.kind,
+                HostKind::CognitiveServices | HostKind::AzureOpenAi
+            ) {
+                let fixed = resource
+                    .as_ref()
+                    .zip(pf.project.as_ref())
+                    .map(|(r, p)| format!("https://{r}.services.ai.azure.com/api/projects/{p}"));
+                out.warn(
+                    "endpoint-project-host",
+                    format!(
+                        "Foundry project paths are served by `*.services.ai.azure.com`, not by \
+                         this host; other hosts answer 404 Subdomain does not map to a resource.{}",
+                        fixed
+                            .as_ref()
+                            .map(|f| format!(" Use `{}`.", quote(f)))
+                            .unwrap_or_default()
+                    ),
+                );
+                if fixed.is_some() {
+                    ideal = fixed;
+                }
+            }
+            if project_text.is_some() {
+                out.info(
+                    "endpoint-foundry-project",
+                    format!(
+                        "A Foundry project endpoint (project `{}`): Entra ID tokens for it need the \
+                         audience `https://ai.azure.com` (scope `https://ai.azure.com/.default`), \
+                         not `cognitiveservices`.",
+                        project_text.as_deref().unwrap_or("")
+                    ),
+                );
+            }
+        }
+        if shape == PathShape::Models && class.kind == HostKind::FoundryServices {
+            out.info(
+                "endpoint-foundry-models",
+                "The Foundry model inference route (`/models`): the deployment name goes in the \
+                 request body's `model`, and the key in `api-key`.",
+            );
+        }
+        if !is_request_url && !other_params.is_empty() {
+            out.warn(
+                "endpoint-query",
+                format!(
+                    "The endpoint has a query (`{}`); a base URL has none, and SDKs append their \
+                     path before it.",
+                    other_params.join("`, `")
+                ),
+            );
+        }
+        if !is_request_url && api_version.is_some() {
+            out.warn(
+                "endpoint-query",
+                "The endpoint carries `?api-version=…`; a base URL has no query. Give the \
+                 api-version to the client instead.",
+            );
+        }
+        if url.fragment().is_some() {
+            out.warn(
+                "endpoint-fragment",
+                "The endpoint ends with a `#…` page anchor, as copied from a browser's address \
+                 bar; HTTP never sends it. Remove it.",
+            );
+        }
+    }
+
+    let pasted = comparable(url.as_str());
+    let suggested_base = ideal.filter(|_| !unusable_host).filter(|b| {
+        rewritten
+            || comparable(b) != pasted
+            || scheme != origin_scheme
+            || url.query().is_some()
+            || url.fragment().is_some()
+            || url.port().is_some() && kind_is_cloud
+            || name.len() != host.len()
+    });
+
+    out.ok = Some(match &class.kind {
+        HostKind::AzureOpenAi | HostKind::CognitiveServices | HostKind::FoundryServices => {
+            let r = quote(resource.as_deref().unwrap_or(""));
+            let cloud = cloud_text(class.cloud);
+            match shape {
+                PathShape::V1 => format!(
+                    "{label} `{r}` in {cloud}; a proper v1 API base URL (for the OpenAI client; no \
+                     api-version needed)."
+                ),
+                PathShape::Models => {
+                    format!("{label} `{r}` in {cloud}; the model inference base URL.")
+                }
+                PathShape::FoundryProject => format!(
+                    "Foundry project `{}` on {label} `{r}` in {cloud}; a proper project endpoint.",
+                    project_text.as_deref().unwrap_or("")
+                ),
+                _ => format!("{label} `{r}` in {cloud}; a proper base URL."),
+            }
+        }
+        HostKind::Regional => format!(
+            "Regional endpoint for `{}` in {}; a proper base URL for key auth.",
+            quote(resource.as_deref().unwrap_or("")),
+            cloud_text(class.cloud)
+        ),
+        HostKind::Apim => {
+            let suffix = if pf.prefix.is_empty() {
+                String::new()
+            } else {
+                format!(" with API suffix `/{}`", quote(&pf.prefix.join("/")))
+            };
+            format!(
+                "API Management gateway `{}`{suffix}; a well-formed base URL.",
+                quote(resource.as_deref().unwrap_or(name))
+            )
+        }
+        HostKind::OpenAi => "The OpenAI API; a proper base URL.".to_string(),
+        HostKind::Serverless => format!(
+            "Serverless model endpoint `{}`; a well-formed base URL.",
+            quote(name)
+        ),
+        _ => format!("`{}`: a well-formed base URL.", quote(&host)),
+    });
+    if matches!(class.kind, HostKind::OtherVendor(_)) {
+        out.ok = None;
+    }
+
+    Some(ParsedEndpoint {
+        scheme,
+        host,
+        port: url.port(),
+        kind: class.kind,
+        cloud: class.cloud,
+        resource,
+        path: url.path().to_string(),
+        path_shape: shape,
+        deployment_in_url: pf.deployment,
+        api_version_in_url: api_version,
+        project_in_url: pf.project,
+        is_request_url,
+        suggested_base,
+    })
 }
