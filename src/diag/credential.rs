@@ -547,25 +547,23 @@ pub(crate) fn inspect_text(raw: &str) -> Inspection {
         );
     }
     if peeled.bearer > 0 {
-        let times = if peeled.bearer == 1 {
-            "once".to_string()
+        let message = if peeled.bearer == 1 {
+            "The value starts with the word “Bearer”. Clients and SDKs add “Bearer” themselves, \
+             so the service receives it twice; store only the token or key."
+                .to_string()
         } else {
-            format!("{} times", peeled.bearer)
+            format!(
+                "The value starts with the word “Bearer” {} times: the service receives it at \
+                 least that often and reads “Bearer” as the token. Store only the token.",
+                peeled.bearer
+            )
         };
         push(
             &mut out,
             Damage::BearerPrefix {
                 count: peeled.bearer,
             },
-            Note::new(
-                "bearer-prefix",
-                Severity::Error,
-                format!(
-                    "The value starts with the word “Bearer” {times}. Clients add “Bearer” \
-                     themselves, so the service receives it {} times; store only the token.",
-                    peeled.bearer + 1
-                ),
-            ),
+            Note::new("bearer-prefix", Severity::Error, message),
         );
     }
 
@@ -1466,5 +1464,722 @@ fn shape_notes(shape: &Shape) -> Vec<Note> {
             "Looks like words (prose), not a key.".into(),
         ),
         Shape::Unknown => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+
+    const HEX32: &str = "4b53e7a899fab1d30d599108c64a5115";
+    /// Synthetic, in the shape of auth-failures.md 5.1 (52 + JQQJ99 + 18 + ACOG + 4).
+    const KEY84: &str = "Tq7LvBfROFsrBTKof4sMsChriH0ancQ4NRrSbdrsH1KiJv2QVkof\
+                         JQQJ99OPcqCkPOtX3AvOsL90ACOGuXpM";
+    /// Synthetic legacy OpenAI key: sk- + 20 + marker + 20.
+    const LEGACY: &str = "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";
+    /// Synthetic project key with equally long parts around the marker (58 + 58).
+    const PROJECT: &str = "sk-proj-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa_2o76umfXfKm_r5kJP1\
+                           T3BlbkFJVrT-1FJors_6ILi8IHn5kxsC7tVO_HbkQfyy_KV5zjR3j1twdTKWTddB-X";
+    const GUID: &str = "c38fe535-e584-d13e-c002-716c65baf7f9";
+    const CLIENT_SECRET: &str = "Abc8Q~dEfGhIjKlMnOpQrStUvWxYz012345678.-";
+
+    fn b64(s: &str) -> String {
+        URL_SAFE_NO_PAD.encode(s)
+    }
+
+    /// Base64url characters that look random (a fixed linear congruential sequence), so
+    /// a leak check on them means something.
+    fn noise(len: usize) -> String {
+        const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let mut x: u32 = 12345;
+        (0..len)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(ABC[(x >> 16) as usize % 64])
+            })
+            .collect()
+    }
+
+    fn jwt(payload: &str, sig_len: usize) -> String {
+        format!(
+            "{}.{}.{}",
+            b64(r#"{"typ":"JWT","alg":"RS256","kid":"k1"}"#),
+            b64(payload),
+            noise(sig_len)
+        )
+    }
+
+    fn token() -> String {
+        jwt(
+            r#"{"aud":"https://cognitiveservices.azure.com","exp":1795428000,"oid":"a8d2c6f4-1e3b-4a57-9c8d-0f6e2b1a3c95"}"#,
+            342,
+        )
+    }
+
+    fn ids(a: &CredentialAnalysis) -> Vec<&str> {
+        a.findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    fn message(a: &CredentialAnalysis, id: &str) -> String {
+        a.findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.message.clone())
+            .unwrap_or_else(|| panic!("no finding {id} in {:?}", ids(a)))
+    }
+
+    #[test]
+    fn shapes_of_clean_values() {
+        let jwt3 = token();
+        let jwe = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d".to_string();
+        let cases: Vec<(String, Shape)> = vec![
+            (HEX32.into(), Shape::AzureKey32),
+            (HEX32.to_uppercase(), Shape::AzureKey32),
+            (KEY84.into(), Shape::AzureKey84),
+            (GUID.into(), Shape::Guid),
+            (format!("{{{GUID}}}"), Shape::Guid),
+            (jwt3, Shape::Jwt),
+            (jwe, Shape::Jwe),
+            (LEGACY.into(), Shape::OpenAi(OpenAiKeyKind::Legacy)),
+            (PROJECT.into(), Shape::OpenAi(OpenAiKeyKind::Project)),
+            (
+                "sk-svcacct-abcDEF123_-xyz".into(),
+                Shape::OpenAi(OpenAiKeyKind::ServiceAccount),
+            ),
+            (
+                "sk-admin-abcDEF123_-xyz".into(),
+                Shape::OpenAi(OpenAiKeyKind::Admin),
+            ),
+            (
+                "sk-None-abcDEF123_-xyz".into(),
+                Shape::OpenAi(OpenAiKeyKind::NoneProject),
+            ),
+            (
+                "sk-0123456789abcdef0123456789abcdef".into(),
+                Shape::OpenAi(OpenAiKeyKind::Other),
+            ),
+            (
+                "sk-or-v1-0123456789abcdef0123456789abcdef".into(),
+                Shape::OtherVendor("OpenRouter"),
+            ),
+            (
+                "sk-ant-api03-abcdefghijklmnopqrstuvwxyz".into(),
+                Shape::OtherVendor("Anthropic"),
+            ),
+            (
+                "AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW".into(),
+                Shape::OtherVendor("Google (Gemini / Google Cloud)"),
+            ),
+            (
+                "gsk_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV".into(),
+                Shape::OtherVendor("Groq"),
+            ),
+            (
+                "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH".into(),
+                Shape::OtherVendor("Hugging Face"),
+            ),
+            (
+                "ghp_abcdefghijklmnopqrstuvwxyz0123456789".into(),
+                Shape::OtherVendor("GitHub (personal access token)"),
+            ),
+            (
+                "AKIAABCDEFGHIJKLMNOP".into(),
+                Shape::OtherVendor("AWS (access key id)"),
+            ),
+            (CLIENT_SECRET.into(), Shape::ClientSecret),
+            ("https://contoso.openai.azure.com/".into(), Shape::Url),
+            ("contoso.openai.azure.com".into(), Shape::Url),
+            ("You are a helpful assistant.".into(), Shape::Prose),
+            ("q9Zt7Lw2Xr".into(), Shape::Unknown),
+            (
+                "0123456789abcdef0123456789abcdef0123456789".into(),
+                Shape::Unknown,
+            ),
+            (String::new(), Shape::Empty),
+        ];
+        for (raw, want) in cases {
+            let a = analyze(&raw);
+            assert_eq!(a.shape, want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn placeholders() {
+        let cases = [
+            "None",
+            "undefined",
+            "null",
+            "NULL",
+            "<your-key>",
+            "<api-key>",
+            "your-api-key-here",
+            "YOUR_AZURE_OPENAI_KEY",
+            "insert your key here",
+            "$AZURE_OPENAI_API_KEY",
+            "${AZURE_OPENAI_API_KEY}",
+            "%AZURE_OPENAI_API_KEY%",
+            "{{api_key}}",
+            "process.env.OPENAI_API_KEY",
+            "os.environ['OPENAI_API_KEY']",
+            "AZURE_OPENAI_API_KEY",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "sk-xxxxxxxxxxxxxxxxxxxxxxxx",
+            "sk-...",
+            "sk-proj-****************",
+            "sk-4sJHr***************************************w8ZP",
+            "sk-abcd...wxyz",
+            "00000000000000000000000000000000",
+            "[object Object]",
+        ];
+        for raw in cases {
+            let a = analyze(raw);
+            assert!(
+                matches!(a.shape, Shape::Placeholder(_)),
+                "{raw}: {:?}",
+                a.shape
+            );
+            assert!(ids(&a).contains(&"credential-placeholder"), "{raw}");
+            assert!(!ids(&a).contains(&"credential-clean"), "{raw}");
+        }
+        // Quoted placeholders still read as placeholders, with the quotes noted.
+        let a = analyze("\"None\"");
+        assert!(matches!(a.shape, Shape::Placeholder(_)));
+        assert_eq!(a.damage, vec![Damage::Quotes]);
+    }
+
+    #[test]
+    fn real_keys_are_not_placeholders() {
+        for raw in [
+            HEX32,
+            KEY84,
+            LEGACY,
+            PROJECT,
+            GUID,
+            CLIENT_SECRET,
+            "sk-0123456789abcdef0123456789abcdef",
+        ] {
+            assert!(
+                !matches!(analyze(raw).shape, Shape::Placeholder(_)),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn damage_is_found_and_undone() {
+        let jwt = token();
+        let cases: Vec<(String, Vec<Damage>, String)> = vec![
+            (
+                format!(" {HEX32}"),
+                vec![Damage::LeadingWhitespace],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32} "),
+                vec![Damage::TrailingWhitespace],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32}\t"),
+                vec![Damage::TrailingWhitespace],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32}\n"),
+                vec![Damage::TrailingNewline],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32}\r\n"),
+                vec![Damage::TrailingNewline],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32} \n"),
+                vec![Damage::TrailingNewline, Damage::TrailingWhitespace],
+                HEX32.into(),
+            ),
+            (
+                format!("{}\n{}", &HEX32[..16], &HEX32[16..]),
+                vec![Damage::InnerWhitespace],
+                HEX32.into(),
+            ),
+            (
+                format!("{} {}", &KEY84[..40], &KEY84[40..]),
+                vec![Damage::InnerWhitespace],
+                KEY84.into(),
+            ),
+            (format!("\"{HEX32}\""), vec![Damage::Quotes], HEX32.into()),
+            (format!("'{HEX32}'"), vec![Damage::Quotes], HEX32.into()),
+            (format!("`{HEX32}`"), vec![Damage::Quotes], HEX32.into()),
+            (
+                format!("\u{201C}{HEX32}\u{201D}"),
+                vec![Damage::SmartQuotes],
+                HEX32.into(),
+            ),
+            (
+                format!("\u{2018}{HEX32}\u{2019}"),
+                vec![Damage::SmartQuotes],
+                HEX32.into(),
+            ),
+            (
+                format!("\u{FEFF}{HEX32}"),
+                vec![Damage::Invisible],
+                HEX32.into(),
+            ),
+            (
+                format!("{}\u{200B}{}", &HEX32[..5], &HEX32[5..]),
+                vec![Damage::Invisible],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32}\u{200C}"),
+                vec![Damage::Invisible],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32}\u{200D}"),
+                vec![Damage::Invisible],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32}\u{2060}"),
+                vec![Damage::Invisible],
+                HEX32.into(),
+            ),
+            (
+                format!("{}\u{00AD}{}", &HEX32[..5], &HEX32[5..]),
+                vec![Damage::Invisible],
+                HEX32.into(),
+            ),
+            (
+                format!("{HEX32}\u{00A0}"),
+                vec![Damage::NonBreakingSpace],
+                HEX32.into(),
+            ),
+            (
+                format!("\u{00A0}{HEX32}"),
+                vec![Damage::NonBreakingSpace],
+                HEX32.into(),
+            ),
+            (
+                format!("Bearer {jwt}"),
+                vec![Damage::BearerPrefix { count: 1 }],
+                jwt.clone(),
+            ),
+            (
+                format!("bearer  {jwt}"),
+                vec![Damage::BearerPrefix { count: 1 }],
+                jwt.clone(),
+            ),
+            (
+                format!("Bearer Bearer {jwt}"),
+                vec![Damage::BearerPrefix { count: 2 }],
+                jwt.clone(),
+            ),
+            (
+                format!("api-key: {HEX32}"),
+                vec![Damage::HeaderNamePrefix],
+                HEX32.into(),
+            ),
+            (
+                format!("Ocp-Apim-Subscription-Key:{HEX32}"),
+                vec![Damage::HeaderNamePrefix],
+                HEX32.into(),
+            ),
+            (
+                format!("Authorization: Bearer {jwt}"),
+                vec![Damage::HeaderNamePrefix, Damage::BearerPrefix { count: 1 }],
+                jwt.clone(),
+            ),
+            (
+                format!("-H \"api-key: {HEX32}\""),
+                vec![Damage::Quotes, Damage::HeaderNamePrefix],
+                HEX32.into(),
+            ),
+            (
+                format!("AZURE_OPENAI_API_KEY={HEX32}"),
+                vec![Damage::VariableAssignment],
+                HEX32.into(),
+            ),
+            (
+                format!("export OPENAI_API_KEY=\"{LEGACY}\""),
+                vec![Damage::Quotes, Damage::VariableAssignment],
+                LEGACY.into(),
+            ),
+            (
+                format!("api_key: {HEX32}"),
+                vec![Damage::VariableAssignment],
+                HEX32.into(),
+            ),
+            (
+                format!("$env:AZURE_OPENAI_API_KEY=\"{HEX32}\""),
+                vec![Damage::Quotes, Damage::VariableAssignment],
+                HEX32.into(),
+            ),
+            (
+                format!("{}\u{0435}{}", &HEX32[..4], &HEX32[5..]),
+                vec![Damage::NonAscii],
+                format!("{}\u{0435}{}", &HEX32[..4], &HEX32[5..]),
+            ),
+            (
+                HEX32[..31].to_string(),
+                vec![Damage::Truncated],
+                HEX32[..31].into(),
+            ),
+        ];
+        for (raw, want, cleaned) in cases {
+            let a = analyze(&raw);
+            assert_eq!(a.damage, want, "{raw:?}");
+            assert_eq!(a.cleaned.expose(), cleaned, "{raw:?}");
+            assert_eq!(a.raw_len, raw.chars().count());
+            assert!(!ids(&a).contains(&"credential-clean"), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn clean_values_say_so() {
+        for raw in [HEX32, KEY84, LEGACY, GUID] {
+            let a = analyze(raw);
+            assert!(a.damage.is_empty(), "{raw}");
+            assert!(ids(&a).contains(&"credential-clean"), "{raw}");
+        }
+    }
+
+    #[test]
+    fn messages_say_where() {
+        let a = analyze(&format!("{HEX32}\n"));
+        assert!(message(&a, "credential-trailing-newline")
+            .contains("A line break (LF) at the end, after character 32"));
+        let a = analyze(&format!("{HEX32}\r\n"));
+        assert!(message(&a, "credential-trailing-newline").contains("(CRLF)"));
+        let a = analyze(&format!("{}\n{}", &HEX32[..20], &HEX32[20..]));
+        assert!(message(&a, "credential-inner-whitespace")
+            .contains("a line break (LF) after character 20"));
+        let a = analyze(&format!("{HEX32}   "));
+        assert!(message(&a, "credential-trailing-whitespace")
+            .starts_with("3 spaces after the value (after character 32)"));
+        let a = analyze(&format!("{}\u{200B}{}", &HEX32[..12], &HEX32[12..]));
+        assert!(message(&a, "credential-invisible")
+            .contains("a zero-width space (U+200B) after character 12"));
+        let a = analyze(&format!("\u{FEFF}{HEX32}"));
+        assert!(message(&a, "credential-invisible")
+            .contains("byte order mark (BOM) (U+FEFF) before the value"));
+        let a = analyze(&format!("\"{HEX32}\""));
+        assert!(message(&a, "credential-quotes").contains("around the value"));
+        let a = analyze(&format!("{}\"{}", &HEX32[..10], &HEX32[10..]));
+        assert!(message(&a, "credential-quotes").contains("after character 10"));
+        let a = analyze(&format!("{}\u{0435}{}", &HEX32[..4], &HEX32[5..]));
+        assert!(message(&a, "credential-non-ascii").contains("U+0435 after character 4"));
+        let a = analyze(&format!("{HEX32}\u{00A0}"));
+        assert!(message(&a, "credential-non-breaking-space").contains("U+00A0 after the value"));
+    }
+
+    #[test]
+    fn many_places_are_summed_up() {
+        let raw: String = HEX32.chars().flat_map(|c| [c, '\u{200B}']).collect();
+        let a = analyze(&raw);
+        assert_eq!(a.cleaned.expose(), HEX32);
+        let m = message(&a, "credential-invisible");
+        assert!(m.contains("and 29 more"), "{m}");
+    }
+
+    #[test]
+    fn bearer_is_counted() {
+        let jwt = token();
+        for (raw, n) in [
+            (format!("Bearer {jwt}"), 1),
+            (format!("Bearer Bearer {jwt}"), 2),
+            (format!("BEARER bearer Bearer {jwt}"), 3),
+            (format!("Authorization: Bearer Bearer {jwt}"), 2),
+        ] {
+            let a = analyze(&raw);
+            assert_eq!(a.bearer_count(), n, "{raw}");
+            assert!(a.has(&Damage::BearerPrefix { count: 0 }));
+            assert_eq!(a.shape, Shape::Jwt);
+        }
+        assert!(message(
+            &analyze(&format!("Bearer Bearer {jwt}")),
+            "credential-bearer-prefix"
+        )
+        .contains("2 times"));
+        // A word that merely starts with "bearer" is not the prefix.
+        assert_eq!(analyze("bearertoken123").bearer_count(), 0);
+        // Only "Bearer": nothing after it.
+        let a = analyze("Bearer ");
+        assert_eq!(a.shape, Shape::Empty);
+        assert_eq!(a.bearer_count(), 1);
+    }
+
+    #[test]
+    fn truncation_is_recognised() {
+        let t = token();
+        let parts: Vec<&str> = t.split('.').collect();
+        let two_parts = format!("{}.{}", parts[0], parts[1]);
+        let short_sig = format!("{}.{}.{}", parts[0], parts[1], &parts[2][..120]);
+        let empty_sig = format!("{}.{}.", parts[0], parts[1]);
+        let cut_payload = format!("{}.{}", parts[0], &parts[1][..30]);
+        let cases: Vec<(String, Shape, &str)> = vec![
+            (
+                HEX32[..31].into(),
+                Shape::AzureKey32,
+                "31 hexadecimal characters",
+            ),
+            (HEX32[..24].into(), Shape::AzureKey32, "8 missing"),
+            (
+                KEY84[..83].into(),
+                Shape::AzureKey84,
+                "1 characters are missing at the end",
+            ),
+            (
+                format!("{}{}", &KEY84[..30], &KEY84[31..]),
+                Shape::AzureKey84,
+                "before the marker",
+            ),
+            (
+                format!("{}{}", &KEY84[..60], &KEY84[61..]),
+                Shape::AzureKey84,
+                "between the two markers",
+            ),
+            (
+                LEGACY[..50].into(),
+                Shape::OpenAi(OpenAiKeyKind::Legacy),
+                "50 characters where a legacy OpenAI key has 51",
+            ),
+            (
+                format!("{}{}", &LEGACY[..10], &LEGACY[11..]),
+                Shape::OpenAi(OpenAiKeyKind::Legacy),
+                "before the OpenAI marker",
+            ),
+            (
+                PROJECT[..PROJECT.len() - 9].into(),
+                Shape::OpenAi(OpenAiKeyKind::Project),
+                "49 characters follow",
+            ),
+            (two_parts, Shape::Jwt, "it has 2 parts"),
+            (
+                short_sig,
+                Shape::Jwt,
+                "120 characters where an RS256 signature has 342",
+            ),
+            (empty_sig, Shape::Jwt, "is empty"),
+            (parts[0].to_string(), Shape::Jwt, "only the first part"),
+            (
+                cut_payload,
+                Shape::Jwt,
+                "payload of the token ends in the middle",
+            ),
+        ];
+        for (raw, shape, says) in cases {
+            let a = analyze(&raw);
+            assert_eq!(a.shape, shape, "{raw}");
+            assert!(
+                a.damage.contains(&Damage::Truncated),
+                "{raw}: {:?}",
+                a.damage
+            );
+            let m = message(&a, "credential-truncated");
+            assert!(m.contains(says), "{raw}: {m}");
+        }
+        // Whole values are not truncated.
+        for raw in [HEX32, KEY84, LEGACY, PROJECT, &token()] {
+            assert!(!analyze(raw).damage.contains(&Damage::Truncated), "{raw}");
+        }
+    }
+
+    #[test]
+    fn odd_lengths_are_hints_not_rejections() {
+        let a = analyze(&format!("{HEX32}a"));
+        assert_eq!(a.shape, Shape::Unknown);
+        assert!(message(&a, "credential-length-unusual").contains("33 hexadecimal characters"));
+        let a = analyze(&format!("{LEGACY}x"));
+        assert_eq!(a.shape, Shape::OpenAi(OpenAiKeyKind::Legacy));
+        assert!(ids(&a).contains(&"credential-length-unusual"));
+        let longer = format!("{KEY84}ab");
+        let a = analyze(&longer);
+        assert_eq!(a.shape, Shape::AzureKey84);
+        assert!(a.damage.is_empty());
+        let other_service = format!("{}AZSE{}", &KEY84[..76], &KEY84[80..]);
+        let a = analyze(&other_service);
+        assert_eq!(a.shape, Shape::OtherVendor("another Azure service"));
+        assert!(ids(&a).contains(&"credential-azure-other-service"));
+    }
+
+    #[test]
+    fn prose_keeps_its_spaces_and_wrapped_keys_lose_them() {
+        let a = analyze("You are a helpful assistant that answers questions.");
+        assert_eq!(a.shape, Shape::Prose);
+        assert!(a.damage.is_empty());
+        assert!(a.cleaned.expose().contains(' '));
+        let t = token();
+        let wrapped = format!("{}\n{}\n{}", &t[..100], &t[100..500], &t[500..]);
+        let a = analyze(&wrapped);
+        assert_eq!(a.shape, Shape::Jwt);
+        assert_eq!(a.damage, vec![Damage::InnerWhitespace]);
+        assert_eq!(a.cleaned.expose(), t);
+    }
+
+    #[test]
+    fn az_cli_json_in_the_credential_is_read() {
+        let t = token();
+        let json = format!(
+            "{{\n  \"accessToken\": \"{t}\",\n  \"expiresOn\": \"2026-11-23 10:00:00.000000\",\n  \
+             \"subscription\": \"{GUID}\",\n  \"tenant\": \"3f1c2a7e-5b9d-4e61-8c0a-7d2e9b4f6a13\",\n  \"tokenType\": \"Bearer\"\n}}\n"
+        );
+        let a = analyze(&json);
+        assert_eq!(a.shape, Shape::Jwt);
+        assert_eq!(a.cleaned.expose(), t);
+        assert!(ids(&a).contains(&"credential-token-json"));
+        let a = analyze(r#"{"aud":"https://cognitiveservices.azure.com","exp":1,"iss":"x"}"#);
+        assert_eq!(a.shape, Shape::Unknown);
+        assert!(ids(&a).contains(&"credential-claims-json"));
+        let a = analyze(r#"{"hello":"world"}"#);
+        assert!(ids(&a).contains(&"credential-json"));
+    }
+
+    #[test]
+    fn findings_belong_to_the_credential() {
+        for raw in [
+            "",
+            " ",
+            "None",
+            HEX32,
+            "\"x\"",
+            &format!("Bearer Bearer {}", token()),
+        ] {
+            let a = analyze(raw);
+            assert!(!a.findings.is_empty(), "{raw:?}");
+            for f in &a.findings {
+                assert_eq!(f.field, Field::Credential);
+                assert!(f.id.starts_with("credential-"), "{}", f.id);
+                assert!(f.message.ends_with('.'), "{}", f.message);
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        for raw in ["", "   ", "\n", "\u{200B}", "\"\"", "\u{201C}\u{201D}"] {
+            let a = analyze(raw);
+            assert_eq!(a.shape, Shape::Empty, "{raw:?}");
+            assert!(ids(&a).contains(&"credential-empty"), "{raw:?}");
+            assert_eq!(a.cleaned.expose(), "");
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        let big_garbage: String = (0..1_000_000u32)
+            .map(|i| char::from(b'!' + (i % 90) as u8))
+            .collect();
+        let big_jwtish = format!("eyJ{}", "A".repeat(1_000_000));
+        let big_ws = format!(
+            "{}{HEX32}{}",
+            " \u{200B}".repeat(200_000),
+            "\n".repeat(200_000)
+        );
+        let many_dots = ".".repeat(100_000);
+        let deep = format!("{}.{}.sig", b64(&"[".repeat(100_000)), b64("{}"));
+        let inputs: Vec<String> = vec![
+            big_garbage,
+            big_jwtish,
+            big_ws,
+            many_dots,
+            deep,
+            "Bearer".into(),
+            "bearer bearer bearer".into(),
+            "api-key:".into(),
+            "api-key: ".into(),
+            "Authorization: Bearer".into(),
+            "export".into(),
+            "export X=".into(),
+            "=".into(),
+            "$".into(),
+            "%".into(),
+            "<>".into(),
+            "{".into(),
+            "{}".into(),
+            "\u{0}\u{1}\u{7f}".into(),
+            "😀🔑".into(),
+            "\u{202E}abc".into(),
+            "eyJ".into(),
+            "eyJ.".into(),
+            "eyJ..".into(),
+            "....".into(),
+            "sk-".into(),
+            "sk-proj-".into(),
+            "JQQJ9".into(),
+            "JQQJ99ACOG".into(),
+            "a\r\n\r\nb".into(),
+        ];
+        for raw in &inputs {
+            let a = analyze(raw);
+            assert_eq!(a.raw_len, raw.chars().count());
+        }
+        let a = analyze(&inputs[2]);
+        assert_eq!(a.cleaned.expose(), HEX32);
+        assert_eq!(a.shape, Shape::AzureKey32);
+    }
+
+    /// Every 8-character window of `secret` that appears in `text`.
+    fn leaks(secret: &str, text: &str) -> Vec<String> {
+        let chars: Vec<char> = secret.chars().collect();
+        chars
+            .windows(8)
+            .map(|w| w.iter().collect::<String>())
+            .filter(|w| text.contains(w.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn nothing_of_the_secret_is_repeated() {
+        let t = token();
+        // Values whose every 8-character window is secret material.
+        let plain: Vec<String> = vec![
+            HEX32.into(),
+            format!("{HEX32}\n"),
+            format!("\"{HEX32}\""),
+            format!("\u{201C}{HEX32}\u{201D}"),
+            format!("{}\u{200B}{}", &HEX32[..9], &HEX32[9..]),
+            HEX32[..31].into(),
+            KEY84.into(),
+            KEY84[..83].into(),
+            LEGACY.into(),
+            LEGACY[..45].into(),
+            PROJECT.into(),
+            GUID.into(),
+            CLIENT_SECRET.into(),
+            t.clone(),
+            t[..t.len() - 100].to_string(),
+            format!("{} {}", &t[..300], &t[300..]),
+            "sk-or-v1-0123456789abcdef0123456789abcdef".into(),
+            format!("{HEX32}ab"),
+        ];
+        for raw in &plain {
+            let a = analyze(raw);
+            let mut text = format!("{a:?}");
+            for f in &a.findings {
+                text.push_str(&f.message);
+            }
+            assert_eq!(leaks(raw, &text), Vec::<String>::new(), "{raw:?}");
+        }
+        // With pasted header names and "Bearer", the words are not secret; the value is.
+        for raw in [
+            format!("Authorization: Bearer Bearer {t}"),
+            format!("api-key: {HEX32}"),
+            format!("AZURE_OPENAI_API_KEY={HEX32}"),
+            format!("Bearer {t}"),
+        ] {
+            let a = analyze(&raw);
+            let mut text = format!("{a:?}");
+            for f in &a.findings {
+                text.push_str(&f.message);
+            }
+            let secret = a.cleaned.expose().to_string();
+            assert!(secret.len() >= 32, "{raw}");
+            assert_eq!(leaks(&secret, &text), Vec::<String>::new(), "{raw:?}");
+        }
     }
 }

@@ -414,7 +414,7 @@ pub(crate) fn truncation(token: &str) -> Option<String> {
 fn signature_problem(d: &Decoded) -> String {
     let len = d.jwt.as_ref().map_or(0, |j| j.signature_len);
     if d.parts == 2 {
-        return "the token has 2 parts; the third part, the signature, is missing.".into();
+        return "it has 2 parts; the third part, the signature, is missing.".into();
     }
     match (
         len,
