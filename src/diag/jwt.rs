@@ -373,14 +373,13 @@ fn decode_lenient(token: &str) -> Decoded {
             segment: Segment::Signature,
             offset,
         })
-    } else if sig_body.is_empty() && !unsigned {
-        Some(JwtError::MissingSignature)
-    } else if d
-        .alg
-        .as_deref()
-        .and_then(expected_signature_len)
-        .is_some_and(|want| jwt.signature_len < want)
+    } else if (sig_body.is_empty() && !unsigned)
+        || d.alg
+            .as_deref()
+            .and_then(expected_signature_len)
+            .is_some_and(|want| jwt.signature_len < want)
     {
+        // Empty, or shorter than any whole signature of the named algorithm.
         Some(JwtError::MissingSignature)
     } else if sig_body.len() % 4 == 1 {
         Some(JwtError::Truncated {
@@ -1464,4 +1463,1218 @@ fn principal(a: &mut TokenAnalysis, c: &Claims) {
     let field = a.field;
     a.findings
         .push(finding(field, Severity::Info, "token-principal", msg));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+    use serde_json::json;
+
+    /// 2026-11-23T09:00:00Z.
+    const NOW: i64 = 1_795_424_400;
+    const TID: &str = "3f1c2a7e-5b9d-4e61-8c0a-7d2e9b4f6a13";
+    const OID: &str = "a8d2c6f4-1e3b-4a57-9c8d-0f6e2b1a3c95";
+    const AOAI: &str = "https://cognitiveservices.azure.com";
+
+    fn b64(bytes: &[u8]) -> String {
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    /// Base64url characters that look random (fixed linear congruential sequence).
+    fn noise(len: usize) -> String {
+        const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let mut x: u32 = 987;
+        (0..len)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(ABC[(x >> 16) as usize % 64])
+            })
+            .collect()
+    }
+
+    fn header() -> Value {
+        json!({"typ": "JWT", "alg": "RS256", "x5t": "kWbkaa6qs8wsTnBwiiNYOhHbnAw", "kid": "kWbkaa6qs8wsTnBwiiNYOhHbnAw"})
+    }
+
+    /// A v1 Azure CLI user token for Azure OpenAI, valid from 5 minutes before NOW for an hour.
+    fn claims() -> Value {
+        json!({
+            "aud": AOAI,
+            "iss": format!("https://sts.windows.net/{TID}/"),
+            "iat": NOW - 300, "nbf": NOW - 300, "exp": NOW + 3600,
+            "appid": "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "appidacr": "0",
+            "idtyp": "user", "name": "Dana Example", "oid": OID,
+            "scp": "user_impersonation", "tid": TID,
+            "unique_name": "dana@contoso.example", "upn": "dana@contoso.example", "ver": "1.0"
+        })
+    }
+
+    fn with(mut base: Value, changes: Value) -> Value {
+        if let (Some(b), Some(c)) = (base.as_object_mut(), changes.as_object()) {
+            for (k, v) in c {
+                if v.is_null() {
+                    b.remove(k);
+                } else {
+                    b.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        base
+    }
+
+    fn tok(h: &Value, p: &Value) -> String {
+        format!(
+            "{}.{}.{}",
+            b64(h.to_string().as_bytes()),
+            b64(p.to_string().as_bytes()),
+            noise(342)
+        )
+    }
+
+    fn good() -> String {
+        tok(&header(), &claims())
+    }
+
+    fn ep(kind: HostKind, cloud: Option<Cloud>, shape: PathShape) -> ParsedEndpoint {
+        ParsedEndpoint {
+            scheme: "https".into(),
+            host: "contoso.openai.azure.com".into(),
+            port: None,
+            kind,
+            cloud,
+            resource: Some("contoso".into()),
+            path: "/".into(),
+            path_shape: shape,
+            deployment_in_url: None,
+            api_version_in_url: None,
+            project_in_url: None,
+            is_request_url: false,
+            suggested_base: None,
+        }
+    }
+
+    fn aoai() -> ParsedEndpoint {
+        ep(HostKind::AzureOpenAi, Some(Cloud::Public), PathShape::Root)
+    }
+
+    fn run(raw: &str, e: Option<&ParsedEndpoint>) -> TokenAnalysis {
+        analyze(raw, Field::Credential, NOW, e)
+    }
+
+    fn ids(a: &TokenAnalysis) -> Vec<&str> {
+        a.findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    fn message(a: &TokenAnalysis, id: &str) -> String {
+        a.findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.message.clone())
+            .unwrap_or_else(|| panic!("no finding {id} in {:?}", ids(a)))
+    }
+
+    // ---- decoding ----
+
+    #[test]
+    fn decodes_a_whole_token() {
+        let jwt = decode_unverified(&good()).expect("decodes");
+        assert_eq!(jwt.header.get("alg"), Some(&json!("RS256")));
+        assert_eq!(jwt.claims.get("aud"), Some(&json!(AOAI)));
+        assert_eq!(jwt.signature_len, 342);
+    }
+
+    #[test]
+    fn decoding_errors_name_the_part() {
+        let h = b64(header().to_string().as_bytes());
+        let p = b64(claims().to_string().as_bytes());
+        let s = noise(342);
+        let bad_char = format!("{h}.{}!{}.{s}", &p[..16], &p[17..]);
+        let cut_payload = format!("{h}.{}.{s}", &p[..40]);
+        let not_utf8 = format!("{h}.{}.{s}", b64(&[0xff, 0xfe, 0x7b, 0x7d]));
+        let not_json = format!("{h}.{}.{s}", b64(b"hello world"));
+        let array = format!("{h}.{}.{s}", b64(b"[1,2]"));
+        let bad_sig = format!("{h}.{p}.{}*{}", &s[..10], &s[11..]);
+        // 9 bytes of JSON are 12 base64 characters; a 13th cannot be decoded.
+        let one_stray = format!("{h}.{}A.{s}", b64(br#"{"abc":1}"#));
+        let cases: Vec<(String, JwtError)> = vec![
+            (String::new(), JwtError::Empty),
+            ("   ".into(), JwtError::Empty),
+            ("0123456789abcdef0123456789abcdef".into(), JwtError::NotAJwt),
+            (
+                "https://contoso.openai.azure.com/".into(),
+                JwtError::NotAJwt,
+            ),
+            (h.clone(), JwtError::SegmentCount { found: 1 }),
+            (format!("{h}.{p}"), JwtError::MissingSignature),
+            (format!("{h}.{p}."), JwtError::MissingSignature),
+            (format!("{h}.{p}.{}", &s[..200]), JwtError::MissingSignature),
+            (
+                format!("{h}.{p}.{s}.x"),
+                JwtError::SegmentCount { found: 4 },
+            ),
+            (format!("{h}.a.b.c.d"), JwtError::SegmentCount { found: 5 }),
+            (
+                format!("{h}.{p}.{s}.x.y.z"),
+                JwtError::SegmentCount { found: 6 },
+            ),
+            (
+                bad_char,
+                JwtError::Base64 {
+                    segment: Segment::Payload,
+                    offset: 16,
+                },
+            ),
+            (
+                format!("{}#.{p}.{s}", &h[..10]),
+                JwtError::Base64 {
+                    segment: Segment::Header,
+                    offset: 10,
+                },
+            ),
+            (
+                bad_sig,
+                JwtError::Base64 {
+                    segment: Segment::Signature,
+                    offset: 10,
+                },
+            ),
+            (
+                cut_payload,
+                JwtError::Truncated {
+                    segment: Segment::Payload,
+                },
+            ),
+            (
+                not_utf8,
+                JwtError::NotUtf8 {
+                    segment: Segment::Payload,
+                },
+            ),
+            (
+                not_json,
+                JwtError::NotJson {
+                    segment: Segment::Payload,
+                },
+            ),
+            (
+                array,
+                JwtError::NotObject {
+                    segment: Segment::Payload,
+                },
+            ),
+            (
+                format!("{h}..{s}"),
+                JwtError::EmptyPart {
+                    segment: Segment::Payload,
+                },
+            ),
+            (
+                one_stray,
+                JwtError::Base64 {
+                    segment: Segment::Payload,
+                    offset: 12,
+                },
+            ),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(decode_unverified(&raw).err(), Some(want.clone()), "{raw}");
+        }
+    }
+
+    #[test]
+    fn errors_read_as_sentences() {
+        let all = [
+            JwtError::Empty,
+            JwtError::NotAJwt,
+            JwtError::SegmentCount { found: 1 },
+            JwtError::SegmentCount { found: 4 },
+            JwtError::SegmentCount { found: 5 },
+            JwtError::Base64 {
+                segment: Segment::Payload,
+                offset: 16,
+            },
+            JwtError::NotJson {
+                segment: Segment::Header,
+            },
+            JwtError::NotObject {
+                segment: Segment::Payload,
+            },
+            JwtError::MissingSignature,
+            JwtError::NotUtf8 {
+                segment: Segment::Payload,
+            },
+            JwtError::Truncated {
+                segment: Segment::Payload,
+            },
+            JwtError::EmptyPart {
+                segment: Segment::Header,
+            },
+        ];
+        for e in all {
+            let s = e.to_string();
+            assert!(
+                s.chars().next().is_some_and(char::is_uppercase) && s.ends_with('.'),
+                "{s}"
+            );
+            assert!(
+                !s.contains("SegmentCount") && !s.contains('{') || s.contains("({…})"),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            JwtError::Base64 { segment: Segment::Payload, offset: 16 }.to_string(),
+            "The payload is not base64url at character 17: a JWT part holds only letters, digits, - and _."
+        );
+        assert!(JwtError::SegmentCount { found: 5 }
+            .to_string()
+            .contains("5 parts: this is an encrypted token (JWE), which cannot be read and is not an access token for Azure OpenAI"));
+    }
+
+    #[test]
+    fn padding_and_standard_alphabet_are_tolerated_and_reported() {
+        // A payload whose standard base64 has + and /, with padding.
+        let p = with(claims(), json!({"name": "?>?>?>~~~"}));
+        let std_payload = STANDARD.encode(p.to_string());
+        assert!(
+            std_payload.contains('+') || std_payload.contains('/'),
+            "{std_payload}"
+        );
+        let h = b64(header().to_string().as_bytes());
+        let raw = format!("{h}.{std_payload}.{}", noise(342));
+        assert!(decode_unverified(&raw).is_ok());
+        let a = run(&raw, None);
+        assert!(ids(&a).contains(&"token-base64-standard"), "{:?}", ids(&a));
+        if std_payload.ends_with('=') {
+            assert!(ids(&a).contains(&"token-base64-padding"));
+        }
+        let padded = format!(
+            "{h}==.{}.{}",
+            b64(claims().to_string().as_bytes()),
+            noise(342)
+        );
+        assert!(decode_unverified(&padded).is_ok());
+        assert!(ids(&run(&padded, None)).contains(&"token-base64-padding"));
+        assert!(!ids(&run(&good(), None))
+            .iter()
+            .any(|i| i.starts_with("token-base64")));
+    }
+
+    #[test]
+    fn alg_none_needs_no_signature() {
+        let raw = format!(
+            "{}.{}.",
+            b64(br#"{"alg":"none"}"#),
+            b64(claims().to_string().as_bytes())
+        );
+        assert!(decode_unverified(&raw).is_ok());
+        assert!(ids(&run(&raw, None)).contains(&"token-alg-none"));
+    }
+
+    #[test]
+    fn deep_json_and_huge_input_do_not_panic() {
+        let deep = format!(
+            "{}.{}.{}",
+            b64(header().to_string().as_bytes()),
+            b64("[".repeat(200_000).as_bytes()),
+            noise(342)
+        );
+        assert_eq!(
+            decode_unverified(&deep).err(),
+            Some(JwtError::NotJson {
+                segment: Segment::Payload
+            })
+        );
+        let deep_obj = format!(
+            "{}.{}.{}",
+            b64(header().to_string().as_bytes()),
+            b64(format!("{}{}", "{\"a\":".repeat(50_000), "}".repeat(50_000)).as_bytes()),
+            noise(342)
+        );
+        assert!(decode_unverified(&deep_obj).is_err());
+        let garbage: String = (0..1_000_000u32)
+            .map(|i| char::from(b'#' + (i % 80) as u8))
+            .collect();
+        let cases = [
+            garbage,
+            format!("eyJ{}", "A".repeat(1_000_000)),
+            format!("eyJ{}", ".".repeat(1_000_000)),
+            format!("{}.{}.{}", good(), "x".repeat(500_000), "y"),
+            "\u{0}\u{202E}eyJ.eyJ.".to_string(),
+            "Bearer".to_string(),
+            "{".to_string(),
+            "{}".to_string(),
+            "[]".to_string(),
+            "{\"accessToken\": 5}".to_string(),
+        ];
+        for raw in &cases {
+            let a = run(raw, Some(&aoai()));
+            assert!(
+                a.error.is_some() || a.decoded.is_some(),
+                "{}",
+                &raw[..raw.len().min(20)]
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_the_header_when_the_payload_breaks() {
+        let h = b64(header().to_string().as_bytes());
+        let p = b64(claims().to_string().as_bytes());
+        let a = run(&format!("{h}.{}", &p[..50]), None);
+        assert_eq!(
+            a.error,
+            Some(JwtError::Truncated {
+                segment: Segment::Payload
+            })
+        );
+        let d = a.decoded.as_ref().expect("header kept");
+        assert_eq!(d.header.get("alg"), Some(&json!("RS256")));
+        assert!(d.claims.is_empty());
+        assert_eq!(a.claims.alg.as_deref(), Some("RS256"));
+        let m = message(&a, "token-truncated");
+        assert!(
+            m.contains("payload ends in the middle") && m.contains("header could be read"),
+            "{m}"
+        );
+        assert_eq!(a.time, None);
+    }
+
+    // ---- what was pasted ----
+
+    #[test]
+    fn pasted_forms_are_accepted() {
+        let t = good();
+        let cli = format!(
+            "{{\"accessToken\": \"{t}\", \"expiresOn\": \"2026-11-23 10:00:00.000000\", \"expires_on\": {}, \
+             \"subscription\": \"4c5f29a2-de31-c915-c401-96ea3a7c1b12\", \"tenant\": \"{TID}\", \"tokenType\": \"Bearer\"}}",
+            NOW + 3600
+        );
+        let oauth =
+            format!("{{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"{t}\"}}");
+        let cases: Vec<(String, &[&str])> = vec![
+            (t.clone(), &[]),
+            (format!("Bearer {t}"), &["token-bearer-prefix"]),
+            (format!("Bearer Bearer {t}"), &["token-bearer-prefix"]),
+            (format!("\"{t}\""), &["token-quotes"]),
+            (
+                format!("  {t}\n"),
+                &["token-leading-whitespace", "token-trailing-newline"],
+            ),
+            (
+                format!("{}\n{}", &t[..80], &t[80..]),
+                &["token-inner-whitespace"],
+            ),
+            (
+                format!("Authorization: Bearer {t}"),
+                &["token-header-name", "token-bearer-prefix"],
+            ),
+            (cli, &["token-json"]),
+            (oauth, &["token-json"]),
+        ];
+        for (raw, expect) in cases {
+            let a = analyze(&raw, Field::Token, NOW, Some(&aoai()));
+            assert_eq!(a.error, None, "{raw}");
+            assert_eq!(a.kind, TokenKind::CognitiveServices(Cloud::Public), "{raw}");
+            for id in expect {
+                assert!(ids(&a).contains(id), "{raw}: {:?}", ids(&a));
+            }
+            for f in &a.findings {
+                assert_eq!(f.field, Field::Token);
+                assert!(f.id.starts_with("token-"), "{}", f.id);
+            }
+        }
+        let a = analyze(&format!("Bearer Bearer {t}"), Field::Token, NOW, None);
+        assert!(message(&a, "token-bearer-prefix").contains("2 times"));
+    }
+
+    #[test]
+    fn az_cli_output_is_kept() {
+        let cli = format!(
+            "{{\n  \"accessToken\": \"{}\",\n  \"expiresOn\": \"2026-11-23 10:00:00.000000\",\n  \
+             \"subscription\": \"4c5f29a2-de31-c915-c401-96ea3a7c1b12\",\n  \"tenant\": \"{TID}\",\n  \"tokenType\": \"Bearer\"\n}}",
+            good()
+        );
+        let a = run(&cli, Some(&aoai()));
+        let out = a.az_cli.as_ref().expect("az output");
+        assert_eq!(
+            out.expires_on.as_deref(),
+            Some("2026-11-23 10:00:00.000000")
+        );
+        assert_eq!(out.tenant.as_deref(), Some(TID));
+        assert_eq!(
+            out.subscription.as_deref(),
+            Some("4c5f29a2-de31-c915-c401-96ea3a7c1b12")
+        );
+        assert!(message(&a, "token-json").contains("az account get-access-token"));
+        assert_eq!(a.audience_fit, AudienceFit::Fits);
+    }
+
+    #[test]
+    fn other_json_is_explained() {
+        let a = run(&claims().to_string(), Some(&aoai()));
+        assert!(ids(&a).contains(&"token-claims-json"));
+        assert_eq!(a.kind, TokenKind::CognitiveServices(Cloud::Public));
+        let a = run(r#"{"foo": "bar"}"#, None);
+        assert_eq!(a.error, Some(JwtError::NotAJwt));
+        assert!(ids(&a).contains(&"token-json"));
+        let id_only = format!("{{\"id_token\":\"{}\"}}", good());
+        assert!(message(&run(&id_only, None), "token-json").contains("only an ID token"));
+    }
+
+    #[test]
+    fn not_a_jwt_says_what_it_looks_like() {
+        let a = run("4b53e7a899fab1d30d599108c64a5115", Some(&aoai()));
+        assert_eq!(a.error, Some(JwtError::NotAJwt));
+        assert!(message(&a, "token-not-jwt").contains("classic Azure key"));
+        let a = run(
+            "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d",
+            None,
+        );
+        assert_eq!(a.error, Some(JwtError::SegmentCount { found: 5 }));
+        assert!(ids(&a).contains(&"token-jwe"));
+        assert_eq!(
+            a.decoded.as_ref().and_then(|d| d.header.get("enc")),
+            Some(&json!("A256GCM"))
+        );
+    }
+
+    // ---- claims ----
+
+    #[test]
+    fn typed_claims() {
+        let p = with(
+            claims(),
+            json!({"aud": [AOAI, "api://x"], "exp": "1795428000", "nbf": 1795424100.7, "roles": ["A", "B"], "scp": null,
+                   "appid": null, "azp": "azp-client", "upn": null, "unique_name": null, "preferred_username": "p@x", "nonce": "n"}),
+        );
+        let h = with(header(), json!({"nonce": "abc"}));
+        let a = run(&tok(&h, &p), None);
+        let c = &a.claims;
+        assert_eq!(c.alg.as_deref(), Some("RS256"));
+        assert!(c.header_nonce);
+        assert_eq!(c.aud, vec![AOAI.to_string(), "api://x".to_string()]);
+        assert_eq!(c.exp, Some(1_795_428_000));
+        assert_eq!(c.nbf, Some(1_795_424_100));
+        assert_eq!(c.iat, Some(NOW - 300));
+        assert_eq!(
+            c.iss.as_deref(),
+            Some(format!("https://sts.windows.net/{TID}/").as_str())
+        );
+        assert_eq!(c.tid.as_deref(), Some(TID));
+        assert_eq!(c.oid.as_deref(), Some(OID));
+        assert_eq!(c.ver.as_deref(), Some("1.0"));
+        assert_eq!(c.idtyp.as_deref(), Some("user"));
+        assert_eq!(c.scp, None);
+        assert_eq!(c.roles, vec!["A".to_string(), "B".to_string()]);
+        assert_eq!(c.client_id.as_deref(), Some("azp-client"));
+        assert_eq!(c.user.as_deref(), Some("p@x"));
+        assert!(c.nonce_claim);
+    }
+
+    #[test]
+    fn unreadable_times_are_reported() {
+        for bad in [
+            json!("soon"),
+            json!(1e300),
+            json!(-1e300),
+            json!({"a": 1}),
+            json!(i64::MAX),
+        ] {
+            let a = run(&tok(&header(), &with(claims(), json!({"exp": bad}))), None);
+            assert_eq!(a.claims.exp, None);
+            assert!(ids(&a).contains(&"token-time-unreadable"));
+            assert_eq!(a.time, Some(TimeStatus::NoExpiry));
+        }
+    }
+
+    #[test]
+    fn kinds_from_the_audience() {
+        let gov_iss = json!(format!("https://login.microsoftonline.us/{TID}/v2.0"));
+        let guid = "6144723c-6949-e242-9728-1c3a371c7be3";
+        let cases: Vec<(Value, Value, TokenKind)> = vec![
+            (
+                header(),
+                json!({}),
+                TokenKind::CognitiveServices(Cloud::Public),
+            ),
+            (
+                header(),
+                json!({"aud": "https://cognitiveservices.azure.com/"}),
+                TokenKind::CognitiveServices(Cloud::Public),
+            ),
+            (
+                header(),
+                json!({"aud": "https://cognitiveservices.azure.us"}),
+                TokenKind::CognitiveServices(Cloud::UsGov),
+            ),
+            (
+                header(),
+                json!({"aud": "https://cognitiveservices.azure.cn"}),
+                TokenKind::CognitiveServices(Cloud::China),
+            ),
+            (
+                header(),
+                json!({"aud": "7d312290-28c8-473c-a0ed-8e53749b6d6d"}),
+                TokenKind::CognitiveServices(Cloud::Public),
+            ),
+            (
+                header(),
+                json!({"aud": "7d312290-28c8-473c-a0ed-8e53749b6d6d", "iss": gov_iss}),
+                TokenKind::CognitiveServices(Cloud::UsGov),
+            ),
+            (
+                header(),
+                json!({"aud": "https://ai.azure.com"}),
+                TokenKind::AiAzure,
+            ),
+            (
+                header(),
+                json!({"aud": "https://management.azure.com"}),
+                TokenKind::Arm,
+            ),
+            (
+                header(),
+                json!({"aud": "https://management.azure.com/"}),
+                TokenKind::Arm,
+            ),
+            (
+                header(),
+                json!({"aud": "https://management.core.windows.net"}),
+                TokenKind::Arm,
+            ),
+            (
+                header(),
+                json!({"aud": "https://management.core.windows.net/"}),
+                TokenKind::Arm,
+            ),
+            (
+                header(),
+                json!({"aud": "https://management.usgovcloudapi.net/"}),
+                TokenKind::Arm,
+            ),
+            (
+                header(),
+                json!({"aud": "https://graph.microsoft.com"}),
+                TokenKind::Graph,
+            ),
+            (
+                with(header(), json!({"nonce": "x"})),
+                json!({"aud": "00000003-0000-0000-c000-000000000000", "scp": "User.Read"}),
+                TokenKind::Graph,
+            ),
+            (
+                with(header(), json!({"nonce": "x"})),
+                json!({"aud": null}),
+                TokenKind::Graph,
+            ),
+            (
+                header(),
+                json!({"aud": guid, "nonce": "n", "scp": null}),
+                TokenKind::IdToken,
+            ),
+            (
+                header(),
+                json!({"aud": guid, "scp": null, "appid": null, "at_hash": "h"}),
+                TokenKind::IdToken,
+            ),
+            (
+                header(),
+                json!({"aud": guid, "scp": null, "appid": null}),
+                TokenKind::IdToken,
+            ),
+            (
+                header(),
+                json!({"aud": guid}),
+                TokenKind::OwnApi(guid.into()),
+            ),
+            (
+                header(),
+                json!({"aud": "api://my-api"}),
+                TokenKind::OwnApi("api://my-api".into()),
+            ),
+            (
+                header(),
+                json!({"aud": "https://contoso.example/api"}),
+                TokenKind::OwnApi("https://contoso.example/api".into()),
+            ),
+            (
+                header(),
+                json!({"aud": "https://storage.azure.com/"}),
+                TokenKind::OtherService("Azure Storage".into()),
+            ),
+            (
+                header(),
+                json!({"aud": "https://vault.azure.net"}),
+                TokenKind::OtherService("Azure Key Vault".into()),
+            ),
+            (
+                header(),
+                json!({"aud": "https://myacct.blob.core.windows.net"}),
+                TokenKind::OtherService("https://myacct.blob.core.windows.net".into()),
+            ),
+            (
+                header(),
+                json!({"aud": "https://ml.azure.com"}),
+                TokenKind::AzureMl,
+            ),
+            (
+                header(),
+                json!({"aud": "urn:ms.scopedToken"}),
+                TokenKind::ScopedToken,
+            ),
+            (header(), json!({"aud": null}), TokenKind::Unknown),
+            (header(), json!({"aud": "something"}), TokenKind::Unknown),
+            (
+                header(),
+                json!({"aud": ["api://x", AOAI]}),
+                TokenKind::CognitiveServices(Cloud::Public),
+            ),
+        ];
+        for (h, changes, want) in cases {
+            let a = run(&tok(&h, &with(claims(), changes.clone())), None);
+            assert_eq!(a.kind, want, "{changes}");
+        }
+    }
+
+    #[test]
+    fn audience_fits_the_endpoint() {
+        let public = aoai();
+        let gov = ep(HostKind::AzureOpenAi, Some(Cloud::UsGov), PathShape::Root);
+        let project = ep(
+            HostKind::FoundryServices,
+            Some(Cloud::Public),
+            PathShape::FoundryProject,
+        );
+        let v1 = ep(HostKind::AzureOpenAi, Some(Cloud::Public), PathShape::V1);
+        let classic = ep(
+            HostKind::AzureOpenAi,
+            Some(Cloud::Public),
+            PathShape::Deployments,
+        );
+        let regional = ep(HostKind::Regional, Some(Cloud::Public), PathShape::Root);
+        let serverless = ep(HostKind::Serverless, Some(Cloud::Public), PathShape::Models);
+        let apim = ep(HostKind::Apim, None, PathShape::Other);
+        let custom = ep(HostKind::Custom, None, PathShape::Root);
+        let openai = ep(HostKind::OpenAi, None, PathShape::OpenAiStyleV1);
+        let mismatch = |e: &str| AudienceFit::Mismatch {
+            expected: e.to_string(),
+        };
+        let cases: Vec<(Value, Option<&ParsedEndpoint>, AudienceFit)> = vec![
+            (json!({}), Some(&public), AudienceFit::Fits),
+            (
+                json!({"aud": "https://cognitiveservices.azure.com/"}),
+                Some(&classic),
+                AudienceFit::Fits,
+            ),
+            (json!({}), Some(&regional), AudienceFit::Fits),
+            (json!({}), None, AudienceFit::Unknown),
+            (json!({}), Some(&apim), AudienceFit::Unknown),
+            (json!({}), Some(&custom), AudienceFit::Unknown),
+            (json!({}), Some(&openai), AudienceFit::Unknown),
+            (
+                json!({"aud": "https://management.azure.com"}),
+                Some(&public),
+                mismatch(AOAI),
+            ),
+            (
+                json!({"aud": "https://management.azure.com"}),
+                Some(&apim),
+                AudienceFit::Unknown,
+            ),
+            (
+                json!({"aud": "https://graph.microsoft.com"}),
+                Some(&classic),
+                mismatch(AOAI),
+            ),
+            (
+                json!({}),
+                Some(&gov),
+                mismatch("https://cognitiveservices.azure.us"),
+            ),
+            (
+                json!({"aud": "https://cognitiveservices.azure.us"}),
+                Some(&gov),
+                AudienceFit::Fits,
+            ),
+            (
+                json!({"aud": "https://cognitiveservices.azure.us"}),
+                Some(&public),
+                mismatch(AOAI),
+            ),
+            (json!({}), Some(&project), mismatch("https://ai.azure.com")),
+            (
+                json!({"aud": "https://ai.azure.com"}),
+                Some(&project),
+                AudienceFit::Fits,
+            ),
+            (
+                json!({"aud": "https://ai.azure.com"}),
+                Some(&classic),
+                mismatch(AOAI),
+            ),
+            (
+                json!({"aud": "https://ai.azure.com"}),
+                Some(&v1),
+                AudienceFit::Unknown,
+            ),
+            (
+                json!({"aud": "https://ai.azure.com"}),
+                Some(&serverless),
+                AudienceFit::Unknown,
+            ),
+            (
+                json!({"aud": "https://ml.azure.com"}),
+                Some(&serverless),
+                AudienceFit::Unknown,
+            ),
+            (
+                json!({"aud": "https://ml.azure.com"}),
+                Some(&public),
+                mismatch(AOAI),
+            ),
+            (json!({}), Some(&serverless), AudienceFit::Fits),
+            (
+                json!({"aud": "urn:ms.scopedToken"}),
+                Some(&regional),
+                AudienceFit::Unknown,
+            ),
+            (
+                json!({"aud": "urn:ms.scopedToken"}),
+                Some(&public),
+                mismatch(AOAI),
+            ),
+            (json!({"aud": null}), Some(&public), AudienceFit::Unknown),
+        ];
+        for (changes, e, want) in cases {
+            let a = run(&tok(&header(), &with(claims(), changes.clone())), e);
+            assert_eq!(a.audience_fit, want, "{changes} {:?}", e.map(|x| &x.kind));
+        }
+    }
+
+    #[test]
+    fn audience_messages() {
+        let arm = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"aud": "https://management.core.windows.net/"}),
+                ),
+            ),
+            Some(&aoai()),
+        );
+        let m = message(&arm, "token-audience-arm");
+        assert!(
+            m.starts_with("Audience is Azure Resource Manager (https://management.core.windows.net/), but this endpoint needs https://cognitiveservices.azure.com."),
+            "{m}"
+        );
+        assert!(m.contains("--resource https://cognitiveservices.azure.com"));
+        assert_eq!(
+            arm.findings
+                .iter()
+                .find(|f| f.id == "token-audience-arm")
+                .map(|f| f.severity),
+            Some(Severity::Error)
+        );
+
+        let graph = run(
+            &tok(
+                &with(header(), json!({"nonce": "x"})),
+                &with(
+                    claims(),
+                    json!({"aud": "00000003-0000-0000-c000-000000000000"}),
+                ),
+            ),
+            Some(&aoai()),
+        );
+        assert!(message(&graph, "token-audience-graph").contains("header has a nonce"));
+        assert!(!ids(&graph).contains(&"token-header-nonce"));
+
+        let id = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"aud": "6144723c-6949-e242-9728-1c3a371c7be3", "nonce": "n", "scp": null}),
+                ),
+            ),
+            Some(&aoai()),
+        );
+        assert!(message(&id, "token-audience-id-token").contains("ID token"));
+
+        let gov = ep(HostKind::AzureOpenAi, Some(Cloud::UsGov), PathShape::Root);
+        let wrong_cloud = run(&good(), Some(&gov));
+        let m = message(&wrong_cloud, "token-wrong-cloud");
+        assert!(
+            m.contains("https://cognitiveservices.azure.us")
+                && m.contains("login.microsoftonline.us"),
+            "{m}"
+        );
+
+        let project = ep(
+            HostKind::FoundryServices,
+            Some(Cloud::Public),
+            PathShape::FoundryProject,
+        );
+        let m = message(
+            &run(&good(), Some(&project)),
+            "token-audience-cognitive-services",
+        );
+        assert!(m.contains("needs https://ai.azure.com"), "{m}");
+
+        // Without an endpoint, a wrong kind is still a warning; the right kind passes.
+        let arm_alone = run(
+            &tok(
+                &header(),
+                &with(claims(), json!({"aud": "https://management.azure.com"})),
+            ),
+            None,
+        );
+        assert_eq!(
+            arm_alone
+                .findings
+                .iter()
+                .find(|f| f.id == "token-audience-arm")
+                .map(|f| f.severity),
+            Some(Severity::Warning)
+        );
+        // Behind a gateway it is a warning too, and says the gateway decides.
+        let apim = ep(HostKind::Apim, None, PathShape::Other);
+        assert!(message(
+            &run(
+                &tok(
+                    &header(),
+                    &with(claims(), json!({"aud": "https://management.azure.com"}))
+                ),
+                Some(&apim)
+            ),
+            "token-audience-arm"
+        )
+        .contains("gateway decides"));
+        assert!(ids(&run(
+            &tok(&header(), &with(claims(), json!({"aud": null}))),
+            None
+        ))
+        .contains(&"token-audience-missing"));
+    }
+
+    #[test]
+    fn times_against_now() {
+        let cases: Vec<(Value, TimeStatus)> = vec![
+            (json!({}), TimeStatus::Valid { expires_in: 3600 }),
+            (json!({"exp": NOW}), TimeStatus::Expired { ago: 0 }),
+            (
+                json!({"exp": NOW - 7500}),
+                TimeStatus::Expired { ago: 7500 },
+            ),
+            (
+                json!({"exp": NOW + 299}),
+                TimeStatus::ExpiresSoon { expires_in: 299 },
+            ),
+            (
+                json!({"exp": NOW + 300}),
+                TimeStatus::Valid { expires_in: 300 },
+            ),
+            (
+                json!({"nbf": NOW + 300, "iat": NOW}),
+                TimeStatus::Valid { expires_in: 3600 },
+            ),
+            (
+                json!({"nbf": NOW + 301}),
+                TimeStatus::NotYetValid { starts_in: 301 },
+            ),
+            (
+                json!({"nbf": NOW - 10, "iat": NOW + 2400}),
+                TimeStatus::NotYetValid { starts_in: 2400 },
+            ),
+            (
+                json!({"exp": NOW - 1, "nbf": NOW + 9999}),
+                TimeStatus::Expired { ago: 1 },
+            ),
+            (json!({"exp": null}), TimeStatus::NoExpiry),
+            (
+                json!({"exp": format!("{}", NOW + 3600)}),
+                TimeStatus::Valid { expires_in: 3600 },
+            ),
+        ];
+        for (changes, want) in cases {
+            let a = run(&tok(&header(), &with(claims(), changes.clone())), None);
+            assert_eq!(a.time, Some(want), "{changes}");
+        }
+    }
+
+    #[test]
+    fn time_messages_are_readable() {
+        let expired = run(
+            &tok(
+                &header(),
+                &with(claims(), json!({"exp": NOW - 7500, "iat": NOW - 11100})),
+            ),
+            None,
+        );
+        let m = message(&expired, "token-expired");
+        assert!(
+            m.starts_with("Expired 2 h 5 min ago (exp 2026-11-23T06:55:00Z)."),
+            "{m}"
+        );
+        assert!(m.contains("valid for 1 h"), "{m}");
+        let just = run(
+            &tok(&header(), &with(claims(), json!({"exp": NOW - 60}))),
+            None,
+        );
+        assert!(message(&just, "token-expired").contains("API Management does not"));
+        let future = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"nbf": NOW + 2400, "iat": NOW + 2400, "exp": NOW + 6000}),
+                ),
+            ),
+            None,
+        );
+        let m = message(&future, "token-not-yet-valid");
+        assert!(
+            m.contains("nbf is 2026-11-23T09:40:00Z (40 min after"),
+            "{m}"
+        );
+        let soon = run(
+            &tok(&header(), &with(claims(), json!({"exp": NOW + 120}))),
+            None,
+        );
+        assert!(message(&soon, "token-expires-soon")
+            .starts_with("Expires in 2 min (exp 2026-11-23T09:02:00Z)"));
+        assert!(ids(&run(
+            &tok(&header(), &with(claims(), json!({"exp": null}))),
+            None
+        ))
+        .contains(&"token-no-exp"));
+        let ok = run(&good(), Some(&aoai()));
+        let m = message(&ok, "token-ok");
+        assert!(
+            m.contains("valid for 1 h more (exp 2026-11-23T10:00:00Z)"),
+            "{m}"
+        );
+        assert!(
+            m.contains(
+                "audience https://cognitiveservices.azure.com is the one this endpoint needs"
+            ),
+            "{m}"
+        );
+        assert!(
+            m.contains("RS256") && m.contains(TID) && m.contains("v1.0"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn tenants() {
+        let msa = "9188040d-6c67-4c5b-b112-36a304b66dad";
+        let a = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"tid": msa, "iss": format!("https://sts.windows.net/{msa}/")}),
+                ),
+            ),
+            None,
+        );
+        assert!(a.consumer_tenant);
+        assert!(!a.issuer_tenant_mismatch);
+        assert!(message(&a, "token-msa-tenant").contains("personal Microsoft account"));
+        let a = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"tid": null, "iss": format!("https://sts.windows.net/{msa}/")}),
+                ),
+            ),
+            None,
+        );
+        assert!(a.consumer_tenant);
+        let a = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"tid": "11111111-2222-3333-4444-555555555555"}),
+                ),
+            ),
+            None,
+        );
+        assert!(a.issuer_tenant_mismatch);
+        assert!(ids(&a).contains(&"token-issuer-tenant"));
+        let a = run(&good(), None);
+        assert!(!a.consumer_tenant && !a.issuer_tenant_mismatch);
+        assert!(!ids(&a).iter().any(|i| i.contains("tenant")));
+    }
+
+    #[test]
+    fn clouds() {
+        let cases: Vec<(Value, Option<Cloud>)> = vec![
+            (json!({}), Some(Cloud::Public)),
+            (
+                json!({"aud": "https://cognitiveservices.azure.us", "iss": format!("https://login.microsoftonline.us/{TID}/v2.0"), "ver": "2.0"}),
+                Some(Cloud::UsGov),
+            ),
+            (
+                json!({"aud": "7d312290-28c8-473c-a0ed-8e53749b6d6d", "iss": format!("https://login.chinacloudapi.cn/{TID}/v2.0"), "ver": "2.0"}),
+                Some(Cloud::China),
+            ),
+            (
+                json!({"aud": "api://x", "iss": "https://evil.example/"}),
+                None,
+            ),
+        ];
+        for (changes, want) in cases {
+            let a = run(&tok(&header(), &with(claims(), changes.clone())), None);
+            assert_eq!(a.cloud, want, "{changes}");
+            assert!(!ids(&a).contains(&"token-cloud-conflict"), "{changes}");
+        }
+        let a = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"aud": "https://cognitiveservices.azure.us"}),
+                ),
+            ),
+            None,
+        );
+        assert_eq!(a.cloud, Some(Cloud::UsGov));
+        assert!(ids(&a).contains(&"token-cloud-conflict"));
+    }
+
+    #[test]
+    fn algorithms_and_versions() {
+        let cases: Vec<(Value, &str)> = vec![
+            (json!({"alg": "HS256"}), "token-alg-hmac"),
+            (json!({"alg": "none"}), "token-alg-none"),
+            (json!({"alg": "ES256"}), "token-alg-unusual"),
+            (json!({"alg": null}), "token-alg-missing"),
+        ];
+        for (changes, id) in cases {
+            let h = with(header(), changes.clone());
+            let a = run(&tok(&h, &claims()), None);
+            assert!(ids(&a).contains(&id), "{changes}: {:?}", ids(&a));
+        }
+        let a = run(
+            &tok(&header(), &with(claims(), json!({"ver": "2.0"}))),
+            None,
+        );
+        assert!(ids(&a).contains(&"token-version-issuer"));
+        assert!(!ids(&run(&good(), None)).contains(&"token-version-issuer"));
+    }
+
+    #[test]
+    fn signature_cut_short() {
+        let full = good();
+        let cut = &full[..full.len() - 100];
+        let a = run(cut, Some(&aoai()));
+        assert_eq!(a.error, Some(JwtError::MissingSignature));
+        let m = message(&a, "token-signature-missing");
+        assert!(
+            m.contains("242 characters where an RS256 signature has 342"),
+            "{m}"
+        );
+        // Claims are still judged.
+        assert_eq!(a.kind, TokenKind::CognitiveServices(Cloud::Public));
+        assert!(a.time.is_some());
+        assert_eq!(truncation(cut).as_deref(), Some("Looks cut short: the signature has 242 characters where an RS256 signature has 342."));
+        assert_eq!(truncation(&full), None);
+    }
+
+    #[test]
+    fn principal_and_roles() {
+        let a = run(&good(), Some(&aoai()));
+        let m = message(&a, "token-principal");
+        assert!(m.contains("dana@contoso.example") && m.contains(OID), "{m}");
+        assert!(m.contains("Azure CLI"));
+        assert!(m.contains("role assignments are not in the token"), "{m}");
+        assert!(
+            m.contains(&format!(
+                "object id {OID} needs the role Cognitive Services OpenAI User"
+            )),
+            "{m}"
+        );
+        let app = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"idtyp": "app", "scp": null, "upn": null, "unique_name": null, "roles": ["x"]}),
+                ),
+            ),
+            None,
+        );
+        assert!(message(&app, "token-principal").contains("application or managed identity"));
+        let arm = run(
+            &tok(
+                &header(),
+                &with(claims(), json!({"aud": "https://management.azure.com"})),
+            ),
+            None,
+        );
+        assert!(!message(&arm, "token-principal").contains("needs the role"));
+        let no_oid = run(&tok(&header(), &with(claims(), json!({"oid": null}))), None);
+        assert!(message(&no_oid, "token-principal").contains("names no object id"));
+    }
+
+    #[test]
+    fn hostile_claims_are_shown_safely() {
+        let evil = format!("https://evil.example/\u{202E}moc.erusa{}", "x".repeat(500));
+        let a = run(
+            &tok(&header(), &with(claims(), json!({"aud": evil}))),
+            Some(&aoai()),
+        );
+        let m = message(&a, "token-audience-own-api");
+        assert!(!m.contains('\u{202E}'));
+        assert!(m.chars().count() < 400, "{m}");
+    }
+
+    /// Every 8-character window of `secret` that appears in `text`.
+    fn leaks(secret: &str, text: &str) -> Vec<String> {
+        let chars: Vec<char> = secret.chars().collect();
+        chars
+            .windows(8)
+            .map(|w| w.iter().collect::<String>())
+            .filter(|w| text.contains(w.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn nothing_of_the_token_is_repeated() {
+        let t = good();
+        let parts: Vec<&str> = t.split('.').collect();
+        let inputs = vec![
+            t.clone(),
+            t[..t.len() - 50].to_string(),
+            format!("{}.{}", parts[0], parts[1]),
+            format!("{}.{}", parts[0], &parts[1][..100]),
+            format!("{}.{}.{}.x.y", parts[0], parts[1], parts[2]),
+            tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"aud": "https://management.azure.com", "exp": NOW - 100}),
+                ),
+            ),
+        ];
+        for raw in &inputs {
+            for e in [None, Some(aoai())] {
+                let a = run(raw, e.as_ref());
+                let mut text = format!("{a:?}");
+                for f in &a.findings {
+                    text.push_str(&f.message);
+                }
+                if let Some(err) = &a.error {
+                    text.push_str(&err.to_string());
+                }
+                assert_eq!(leaks(raw, &text), Vec::<String>::new(), "{}", &raw[..20]);
+            }
+        }
+    }
 }
