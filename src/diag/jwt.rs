@@ -11,7 +11,8 @@
 //!
 //! ```
 //! use doctor401::diag::jwt::{decode_unverified, JwtError};
-//! let err = decode_unverified("a.b.c.d.e").unwrap_err();
+//! // {"alg":"RSA-OAEP"} and four more parts: an encrypted token.
+//! let err = decode_unverified("eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d").unwrap_err();
 //! assert_eq!(err, JwtError::SegmentCount { found: 5 });
 //! assert!(err.to_string().contains("encrypted token (JWE)"));
 //! ```
