@@ -190,6 +190,8 @@ pub struct Needle {
     pub then: Option<(String, usize)>,
     /// The match counts only if a digit follows directly (`aadsts` + code).
     pub digit_next: bool,
+    /// The match counts only if no letter or digit follows.
+    pub word_end: bool,
 }
 
 /// Where one needle was found.
@@ -305,6 +307,9 @@ impl Matcher {
                 if n.digit_next && !h.get(end).is_some_and(u8::is_ascii_digit) {
                     continue;
                 }
+                if n.word_end && h.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    continue;
+                }
                 if !n.unless_next.is_empty() {
                     let from = if h.get(end) == Some(&b' ') {
                         end + 1
@@ -415,7 +420,9 @@ pub fn is_secret_name(name: &str) -> bool {
     SECRET_NAMES.iter().any(|s| n == *s || n.ends_with(s))
 }
 
-fn is_run_byte(b: u8) -> bool {
+/// True for the bytes that make up keys, tokens and ids: letters, digits and
+/// `_ - . ~ + / =` (base64, base64url, hex, GUIDs, JWTs).
+pub fn is_run_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'~' | b'+' | b'/' | b'=')
 }
 
