@@ -18,10 +18,17 @@ fn json_report_for_a_scenario_file() {
         .args(["--json", &corpus("01-azure-wrong-key.json")])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report["verdict"].is_string(), "{report}");
-    assert!(report["causes"].is_array() && report["findings"].is_array(), "{report}");
+    assert!(
+        report["causes"].is_array() && report["findings"].is_array(),
+        "{report}"
+    );
 }
 
 #[test]
@@ -82,7 +89,12 @@ fn not_json_exits_2() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"sk-proj-not-json").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"sk-proj-not-json")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("not-json"));

@@ -199,6 +199,7 @@ fn describe_shape(s: &Shape) -> String {
         Shape::OpenAi(OpenAiKeyKind::Admin) => "an OpenAI admin key (sk-admin-)".into(),
         Shape::OpenAi(_) => "an OpenAI key (sk-…)".into(),
         Shape::OtherVendor(v) => format!("a {v} key"),
+        Shape::ClientSecret => "a Microsoft Entra client secret value, which gets a token from Entra ID and is never a key for the service".into(),
         Shape::Url => "a URL, not a key".into(),
         Shape::Prose => "words, not a key".into(),
         Shape::Unknown => "not a recognised key shape".into(),
@@ -242,6 +243,7 @@ fn damage_text(d: &Damage) -> &'static str {
         Damage::NonBreakingSpace => "a non-breaking space",
         Damage::BearerPrefix { .. } => "a `Bearer ` prefix inside the value",
         Damage::HeaderNamePrefix => "a header name pasted with the value",
+        Damage::VariableAssignment => "a variable assignment (`NAME=`) pasted with the value",
         Damage::Truncated => "it looks cut short",
         Damage::NonAscii => "non-ASCII characters",
     }
