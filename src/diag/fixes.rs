@@ -107,6 +107,11 @@ pub fn base_url(p: &ParsedEndpoint) -> String {
 /// The `curl -i` command that would show what the service says, with the secret as an
 /// environment variable. Spends no tokens: it lists models.
 pub fn curl_probe(facts: &Facts) -> String {
+    curl_probe_as(facts, facts.auth_header)
+}
+
+/// [`curl_probe`] with the credential sent the way `header` says (to show a corrected call).
+pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
     let t = Target::of(facts);
     let token_like = facts.credential.as_ref().is_some_and(|c| {
         matches!(
@@ -128,7 +133,7 @@ pub fn curl_probe(facts: &Facts) -> String {
             )
         })
         .unwrap_or_else(|| RECOMMENDED_API_VERSION.to_string());
-    let header = match (facts.auth_header, token_like) {
+    let header = match (header, token_like) {
         (AuthHeader::ApimSubscription, _) => {
             "Ocp-Apim-Subscription-Key: $APIM_SUBSCRIPTION_KEY".to_string()
         }
@@ -279,7 +284,7 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
         CauseId::AuthHeaderWrong => vec![
             "Azure keys go in the `api-key` header on `/openai/deployments/…` paths; `Authorization: Bearer` is for Entra ID tokens (the v1 API, `/openai/v1/`, also accepts a key there). Use `AzureOpenAI(api_key=…)`, which sends `api-key`.".into(),
             step_with("Python:", "python", &python_key_client(&t)),
-            step_with("curl:", "sh", &curl_probe(facts)),
+            step_with("curl:", "sh", &curl_probe_as(facts, AuthHeader::ApiKey)),
         ],
         CauseId::TokenInApiKey => vec![
             "An Entra ID token must go in `Authorization: Bearer`, not in `api-key`. openai-python 2.34.0 and later send `api_key=` only as `api-key` (openai-python #3282), so pass the token as `azure_ad_token=` or, better, a token provider that refreshes it.".into(),

@@ -1258,6 +1258,17 @@ pub fn rank(facts: &Facts) -> Report {
             "The service got past authentication (this answer comes after the credential is accepted), so the key or token is not the problem.",
         ));
     }
+    if verdict == Verdict::Ok && !f.evidence.observed() {
+        report.findings.push(super::report::Finding::new(
+            Field::Response,
+            super::report::Severity::Info,
+            "evidence-none-yet",
+            format!(
+                "Nothing was observed yet, and the inputs look right. To confirm, probe the endpoint from this page or run:\n\n```sh\n{}\n```",
+                fixes::curl_probe(f)
+            ),
+        ));
+    }
     if success {
         report.findings.push(super::report::Finding::new(
             Field::Response,
