@@ -439,8 +439,8 @@ fn is_calendar_date(date: &str) -> bool {
 /// is ambiguous or it is no date.
 fn loose_date(text: &str) -> Option<(String, bool)> {
     let lower = text.to_ascii_lowercase();
-    let (body, preview) = match lower.find("preview") {
-        Some(i) => (lower.get(..i).unwrap_or(""), true),
+    let (body, preview) = match lower.strip_suffix("preview") {
+        Some(body) => (body, true),
         None => (lower.as_str(), false),
     };
     let body = body.trim_end_matches(['-', '_', '.', ' ', '/']);
@@ -1043,7 +1043,10 @@ pub fn deployment(raw: Option<&str>) -> DeploymentAnalysis {
         );
     }
 
-    if let Some(m) = models::lookup(name) {
+    // The name the service would see once fixed: after a `connection/`, decoded.
+    let effective = suggested.clone().unwrap_or_else(|| name.to_string());
+    if let Some(m) = models::lookup(&effective) {
+        let name = effective.as_str();
         let id = m.model.id;
         out.looks_like_model = Some(id.to_string());
         out.model = Some(m);
@@ -1686,5 +1689,1221 @@ fn check_openai_id(raw: &str, kind: &IdField, out: &mut Vec<Finding>) {
                 kind.name_answer
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    fn has(findings: &[Finding], id: &str, severity: Severity) -> bool {
+        findings
+            .iter()
+            .any(|f| f.id == id && f.severity == severity)
+    }
+
+    // --- auth_header -------------------------------------------------------------------
+
+    #[test]
+    fn auth_header_values() {
+        use AuthHeader::*;
+        let cases: &[(Option<&str>, AuthHeader, &[&str])] = &[
+            (None, Auto, &[]),
+            (Some(""), Auto, &[]),
+            (Some("   "), Auto, &[]),
+            (Some("api-key"), ApiKey, &[]),
+            (Some(" API-Key "), ApiKey, &[]),
+            (Some("authorization"), Authorization, &[]),
+            (Some("Authorization: Bearer"), Authorization, &[]),
+            (Some("Authorization:"), Authorization, &[]),
+            (Some("ocp-apim-subscription-key"), ApimSubscription, &[]),
+            (Some("Ocp-Apim-Subscription-Key:"), ApimSubscription, &[]),
+            (Some("auto"), Auto, &[]),
+            (Some("Bearer"), Authorization, &["auth-header-read-as"]),
+            (
+                Some("azure_ad_token_provider"),
+                Authorization,
+                &["auth-header-read-as"],
+            ),
+            (
+                Some("subscription-key"),
+                ApimSubscription,
+                &["auth-header-read-as"],
+            ),
+            (Some("api_key"), Auto, &["auth-header-unknown"]),
+            (Some("x-api-key"), Auto, &["auth-header-unknown"]),
+            (Some("header"), Auto, &["auth-header-unknown"]),
+            (
+                Some("api-key: 0123456789abcdef0123456789abcdef"),
+                ApiKey,
+                &["auth-header-has-value"],
+            ),
+            (
+                Some("Authorization: Bearer eyJ0eXAi.eyJhdWQi.c2ln"),
+                Authorization,
+                &["auth-header-has-value"],
+            ),
+            (
+                Some("Bearer eyJ0eXAi.eyJhdWQi.c2ln"),
+                Auto,
+                &["auth-header-unknown"],
+            ),
+            (
+                Some("0123456789abcdef0123456789abcdef"),
+                Auto,
+                &["auth-header-unknown"],
+            ),
+        ];
+        for (raw, want, want_ids) in cases {
+            let (h, f) = auth_header(*raw);
+            assert_eq!(h, *want, "{raw:?}");
+            assert_eq!(ids(&f), want_ids.to_vec(), "{raw:?}");
+            for finding in &f {
+                assert_eq!(finding.field, Field::AuthHeader);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_header_lists_the_allowed_values() {
+        let (_, f) = auth_header(Some("X-Custom"));
+        let m = &f[0].message;
+        for v in [
+            "api-key",
+            "authorization",
+            "ocp-apim-subscription-key",
+            "auto",
+            "X-Custom",
+        ] {
+            assert!(m.contains(v), "{v}: {m}");
+        }
+    }
+
+    #[test]
+    fn header_values_are_never_quoted() {
+        for raw in [
+            "api-key: 0123456789abcdef0123456789abcdef",
+            "Authorization: Bearer eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2lnbmF0dXJl",
+            "0123456789abcdef0123456789abcdef",
+        ] {
+            let (_, f) = auth_header(Some(raw));
+            for finding in &f {
+                assert!(
+                    !finding.message.contains("0123456789abcdef"),
+                    "{}",
+                    finding.message
+                );
+                assert!(!finding.message.contains("eyJhdWQi"), "{}", finding.message);
+            }
+        }
+    }
+
+    // --- api-version -------------------------------------------------------------------
+
+    #[test]
+    fn api_version_statuses() {
+        use ApiVersionStatus as S;
+        let malformed = |s: &str| S::Malformed(s.to_string());
+        let cases: Vec<(&str, ApiVersionStatus, &str, Severity, Option<&str>)> = vec![
+            ("2024-10-21", S::Ga, "api-version-ok", Severity::Ok, None),
+            ("2023-05-15", S::Ga, "api-version-ok", Severity::Ok, None),
+            ("2022-12-01", S::Ga, "api-version-ok", Severity::Ok, None),
+            (
+                "2024-12-01-preview",
+                S::Preview,
+                "api-version-ok",
+                Severity::Ok,
+                None,
+            ),
+            (
+                "2023-06-01-preview",
+                S::Preview,
+                "api-version-ok",
+                Severity::Ok,
+                None,
+            ),
+            (
+                "2023-10-01-preview",
+                S::Preview,
+                "api-version-ok",
+                Severity::Ok,
+                None,
+            ),
+            (
+                "2024-05-01-preview",
+                S::Preview,
+                "api-version-ok",
+                Severity::Ok,
+                None,
+            ),
+            ("v1", S::V1, "api-version-ok", Severity::Ok, None),
+            ("preview", S::V1, "api-version-ok", Severity::Ok, None),
+            ("latest", S::V1, "api-version-ok", Severity::Ok, None),
+            (
+                "2023-03-15-preview",
+                S::Retired,
+                "api-version-retired",
+                Severity::Warning,
+                Some("2024-10-21"),
+            ),
+            (
+                "2023-07-01-preview",
+                S::Retired,
+                "api-version-retired",
+                Severity::Warning,
+                Some("2024-10-21"),
+            ),
+            (
+                "2023-12-01-preview",
+                S::Retired,
+                "api-version-retired",
+                Severity::Warning,
+                Some("2024-10-21"),
+            ),
+            (
+                "2023-11-01-preview",
+                S::NotReal,
+                "api-version-not-real",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2023-01-01",
+                S::Unknown,
+                "api-version-unknown",
+                Severity::Warning,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024-08-01",
+                S::Unknown,
+                "api-version-unknown",
+                Severity::Warning,
+                Some("2024-08-01-preview"),
+            ),
+            (
+                "2024-10-21-preview",
+                S::Unknown,
+                "api-version-unknown",
+                Severity::Warning,
+                Some("2024-10-21"),
+            ),
+            (
+                "2027-03-01-preview",
+                S::Unknown,
+                "api-version-unknown",
+                Severity::Info,
+                None,
+            ),
+            // Model versions (A7: 1106-Preview).
+            (
+                "1106-Preview",
+                malformed("a model version"),
+                "api-version-model-version",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "0613",
+                malformed("a model version"),
+                "api-version-model-version",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "0125-preview",
+                malformed("a model version"),
+                "api-version-model-version",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "vision-preview",
+                malformed("a model version"),
+                "api-version-model-version",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024-08-06",
+                malformed("a model version"),
+                "api-version-model-version",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "gpt-4o-2024-08-06",
+                malformed("a model id"),
+                "api-version-model-version",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "gpt-35-turbo",
+                malformed("a model id"),
+                "api-version-model-version",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            // YAML and friends.
+            (
+                "2023-05-15 00:00:00",
+                malformed("a date turned into a timestamp"),
+                "api-version-timestamp",
+                Severity::Error,
+                Some("2023-05-15"),
+            ),
+            (
+                "2023-05-15T00:00:00Z",
+                malformed("a date turned into a timestamp"),
+                "api-version-timestamp",
+                Severity::Error,
+                Some("2023-05-15"),
+            ),
+            (
+                "2024-10-21T00:00:00.000+00:00",
+                malformed("a date turned into a timestamp"),
+                "api-version-timestamp",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "Mon May 15 2023 02:00:00 GMT+0200 (Central European Summer Time)",
+                malformed("a date turned into a timestamp"),
+                "api-version-timestamp",
+                Severity::Error,
+                Some("2023-05-15"),
+            ),
+            // Separators and shapes.
+            (
+                "2024/10/21",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024.10.21",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "20241021",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024-6-1",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-06-01"),
+            ),
+            (
+                "21.10.2024",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024_12_01_preview",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-12-01-preview"),
+            ),
+            (
+                "2024-10-21preview",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024-12-01-previewx",
+                malformed("a date with extra text"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-12-01-preview"),
+            ),
+            (
+                "10/21/2024",
+                malformed("a date written the wrong way"),
+                "api-version-format",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "05/06/2024",
+                malformed("not an api-version"),
+                "api-version-malformed",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024-13-01",
+                malformed("not a real date"),
+                "api-version-malformed",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "2024",
+                malformed("only a year"),
+                "api-version-malformed",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "1.0",
+                malformed("a version number, not a date"),
+                "api-version-malformed",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "v2",
+                malformed("a version number, not a date"),
+                "api-version-malformed",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "hello",
+                malformed("not an api-version"),
+                "api-version-malformed",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            // Quotes.
+            (
+                "\"2024-10-21\"",
+                malformed("wrapped in quotes"),
+                "api-version-quoted",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "'2024-02-15-preview'",
+                malformed("wrapped in quotes"),
+                "api-version-quoted",
+                Severity::Error,
+                Some("2024-02-15-preview"),
+            ),
+            (
+                "\u{201c}2024-10-21\u{201d}",
+                malformed("wrapped in quotes"),
+                "api-version-quoted",
+                Severity::Error,
+                Some("2024-10-21"),
+            ),
+            (
+                "\"2023-05-15 00:00:00\"",
+                malformed("wrapped in quotes"),
+                "api-version-quoted",
+                Severity::Error,
+                Some("2023-05-15"),
+            ),
+        ];
+        for (raw, status, id, severity, suggested) in cases {
+            let a = api_version(Some(raw));
+            assert_eq!(a.status, status, "{raw:?}: {:?}", a.findings);
+            assert!(
+                has(&a.findings, id, severity),
+                "{raw:?}: want {id}/{severity:?}, got {:?}",
+                a.findings
+            );
+            assert_eq!(a.suggested.as_deref(), suggested, "{raw:?}");
+            assert_eq!(a.value.as_deref(), Some(raw));
+            for f in &a.findings {
+                assert_eq!(f.field, Field::ApiVersion);
+                assert!(f.id.starts_with("api-version-"));
+            }
+        }
+    }
+
+    #[test]
+    fn api_version_missing_blank_and_wrapped() {
+        let a = api_version(None);
+        assert_eq!(a.status, ApiVersionStatus::Missing);
+        assert!(a.findings.is_empty());
+
+        let a = api_version(Some("  "));
+        assert_eq!(a.status, ApiVersionStatus::Missing);
+        assert_eq!(ids(&a.findings), vec!["api-version-empty"]);
+
+        // Surrounding whitespace is a warning; the value inside is still judged.
+        let a = api_version(Some(" 2024-10-21\n"));
+        assert_eq!(a.status, ApiVersionStatus::Ga);
+        assert_eq!(
+            ids(&a.findings),
+            vec!["api-version-whitespace", "api-version-ok"]
+        );
+
+        let a = api_version(Some("api-version=2024-10-21"));
+        assert_eq!(a.status, ApiVersionStatus::Ga);
+        assert!(ids(&a.findings).contains(&"api-version-parameter-name"));
+
+        let a = api_version(Some("2024-05-01-PREVIEW"));
+        assert_eq!(a.status, ApiVersionStatus::Preview);
+        assert!(has(&a.findings, "api-version-case", Severity::Warning));
+    }
+
+    #[test]
+    fn api_version_messages_say_what_it_should_be() {
+        let a = api_version(Some("1106-Preview"));
+        let m = &a.findings[0].message;
+        assert!(
+            m.contains("model version") && m.contains("2024-10-21"),
+            "{m}"
+        );
+        let a = api_version(Some("2023-05-15 00:00:00"));
+        let m = &a.findings[0].message;
+        assert!(m.contains("YAML") && m.contains("\"2023-05-15\""), "{m}");
+    }
+
+    #[test]
+    fn too_old_for_model() {
+        assert_eq!(
+            api_version_too_old_for("2024-10-21", "o1"),
+            Some("2024-12-01-preview")
+        );
+        assert_eq!(
+            api_version_too_old_for("2024-10-21", "o3-mini"),
+            Some("2024-12-01-preview")
+        );
+        assert_eq!(api_version_too_old_for("2024-12-01-preview", "o1"), None);
+        assert_eq!(
+            api_version_too_old_for("2025-01-01-preview", "o4-mini"),
+            None
+        );
+        assert_eq!(
+            api_version_too_old_for("2024-08-01-preview", "o1-mini"),
+            Some("2024-09-01-preview")
+        );
+        assert_eq!(api_version_too_old_for("2023-05-15", "gpt-4o"), None);
+        assert_eq!(api_version_too_old_for("v1", "o1"), None);
+        assert_eq!(api_version_too_old_for("garbage", "o1"), None);
+        assert_eq!(api_version_too_old_for("2024-10-21", "contoso-chat"), None);
+    }
+
+    // --- deployment --------------------------------------------------------------------
+
+    #[test]
+    fn deployment_names() {
+        type Row = (
+            &'static str,
+            &'static [&'static str],
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: &[Row] = &[
+            ("contoso-chat", &["deployment-ok"], None, None),
+            ("chat_gpt4o.v2", &["deployment-ok"], None, None),
+            (
+                "gpt-4o",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("gpt-4o"),
+                None,
+            ),
+            (
+                "GPT-4o-mini",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("gpt-4o-mini"),
+                None,
+            ),
+            (
+                "gpt-35-turbo",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("gpt-35-turbo"),
+                None,
+            ),
+            (
+                "gpt-3.5-turbo",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("gpt-3.5-turbo"),
+                None,
+            ),
+            (
+                "gpt-4o-2024-08-06",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("gpt-4o"),
+                None,
+            ),
+            (
+                "gpt-4.1-nano",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("gpt-4.1-nano"),
+                None,
+            ),
+            (
+                "gpt-5-mini",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("gpt-5-mini"),
+                None,
+            ),
+            (
+                "o3-mini",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("o3-mini"),
+                None,
+            ),
+            (
+                "text-embedding-3-small",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("text-embedding-3-small"),
+                None,
+            ),
+            (
+                "dall-e-3",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("dall-e-3"),
+                None,
+            ),
+            (
+                "whisper",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("whisper"),
+                None,
+            ),
+            (
+                "tts-hd",
+                &["deployment-looks-like-model", "deployment-ok"],
+                Some("tts-hd"),
+                None,
+            ),
+            (" chat ", &["deployment-whitespace"], None, Some("chat")),
+            ("chat\n", &["deployment-whitespace"], None, Some("chat")),
+            ("\"chat\"", &["deployment-quoted"], None, Some("chat")),
+            ("my deployment", &["deployment-space"], None, None),
+            (
+                "my-aoai-connection/gpt-4o",
+                &["deployment-slash", "deployment-looks-like-model"],
+                Some("gpt-4o"),
+                Some("gpt-4o"),
+            ),
+            ("chat?x=1", &["deployment-reserved-character"], None, None),
+            ("chat#1", &["deployment-reserved-character"], None, None),
+            (
+                "my%20dep",
+                &["deployment-percent-encoded"],
+                None,
+                Some("my dep"),
+            ),
+            ("ch\u{0430}t", &["deployment-unusual-character"], None, None),
+            (
+                "chat\u{200b}x",
+                &["deployment-unusual-character"],
+                None,
+                None,
+            ),
+            (
+                "chat@1",
+                &["deployment-unusual-character", "deployment-ok"],
+                None,
+                None,
+            ),
+            ("<deployment-name>", &["deployment-placeholder"], None, None),
+            ("None", &["deployment-placeholder"], None, None),
+            ("undefined", &["deployment-placeholder"], None, None),
+            (
+                "${AZURE_OPENAI_DEPLOYMENT}",
+                &["deployment-placeholder"],
+                None,
+                None,
+            ),
+            (
+                "AZURE_OPENAI_DEPLOYMENT_NAME",
+                &["deployment-placeholder"],
+                None,
+                None,
+            ),
+            (
+                "https://x.openai.azure.com/openai/deployments/chat/chat/completions",
+                &["deployment-url"],
+                None,
+                Some("chat"),
+            ),
+            (
+                "/openai/deployments/my%20dep/embeddings",
+                &["deployment-url"],
+                None,
+                Some("my dep"),
+            ),
+            (
+                "0123456789abcdef0123456789abcdef",
+                &["deployment-looks-like-secret"],
+                None,
+                None,
+            ),
+            ("   ", &["deployment-empty"], None, None),
+        ];
+        for (raw, want, model, suggested) in cases {
+            let a = deployment(Some(raw));
+            for id in *want {
+                assert!(
+                    ids(&a.findings).contains(id),
+                    "{raw:?}: want {id}, got {:?}",
+                    a.findings
+                );
+            }
+            assert_eq!(a.looks_like_model.as_deref(), *model, "{raw:?}");
+            assert_eq!(a.suggested.as_deref(), *suggested, "{raw:?}");
+            let problem = a
+                .findings
+                .iter()
+                .any(|f| matches!(f.severity, Severity::Error | Severity::Warning));
+            assert_eq!(
+                problem,
+                !ids(&a.findings).contains(&"deployment-ok"),
+                "{raw:?}: {:?}",
+                a.findings
+            );
+            for f in &a.findings {
+                assert_eq!(f.field, Field::Deployment);
+            }
+        }
+        assert_eq!(deployment(None), DeploymentAnalysis::default());
+    }
+
+    #[test]
+    fn a_model_name_is_only_a_hint() {
+        for raw in ["gpt-4o", "gpt-3.5-turbo", "gpt-4o-2024-08-06"] {
+            let a = deployment(Some(raw));
+            assert!(
+                a.findings.iter().all(|f| f.severity != Severity::Error),
+                "{raw}: {:?}",
+                a.findings
+            );
+            assert!(a.model.is_some());
+        }
+        let a = deployment(Some("gpt-3.5-turbo"));
+        assert!(
+            a.findings[0].message.contains("gpt-35-turbo"),
+            "{}",
+            a.findings[0].message
+        );
+        assert_eq!(
+            a.model.map(|m| m.model.spelling),
+            Some(Spelling::OpenAiOnly)
+        );
+        assert!(deployment(Some("gpt-4o-2024-08-06"))
+            .model
+            .is_some_and(|m| m.dated));
+    }
+
+    // --- client ------------------------------------------------------------------------
+
+    #[test]
+    fn client_texts() {
+        use Library::*;
+        type Row = (
+            &'static str,
+            Library,
+            Option<(u32, u32, u32)>,
+            u8,
+            bool,
+            Option<bool>,
+        );
+        let cases: &[Row] = &[
+            (
+                "openai-python 2.34.0",
+                OpenAiPython,
+                Some((2, 34, 0)),
+                3,
+                false,
+                Some(true),
+            ),
+            (
+                "openai 2.34.0",
+                OpenAiPython,
+                Some((2, 34, 0)),
+                3,
+                false,
+                Some(true),
+            ),
+            (
+                "openai==2.33.0",
+                OpenAiPython,
+                Some((2, 33, 0)),
+                3,
+                false,
+                Some(false),
+            ),
+            (
+                "openai 2.34",
+                OpenAiPython,
+                Some((2, 34, 0)),
+                2,
+                false,
+                Some(true),
+            ),
+            (
+                "openai-python 3.3.1",
+                OpenAiPython,
+                Some((3, 3, 1)),
+                3,
+                false,
+                Some(true),
+            ),
+            (
+                "openai-python 1.51.0",
+                OpenAiPython,
+                Some((1, 51, 0)),
+                3,
+                false,
+                Some(false),
+            ),
+            (
+                "python 3.12 / openai 1.51.0",
+                OpenAiPython,
+                Some((1, 51, 0)),
+                3,
+                false,
+                Some(false),
+            ),
+            (
+                "openai (python) v2.35.1",
+                OpenAiPython,
+                Some((2, 35, 1)),
+                3,
+                false,
+                Some(true),
+            ),
+            (
+                "openai-python 2.34.0rc1",
+                OpenAiPython,
+                Some((2, 34, 0)),
+                3,
+                false,
+                Some(true),
+            ),
+            (
+                "openai-python 2.x",
+                OpenAiPython,
+                Some((2, 0, 0)),
+                1,
+                false,
+                None,
+            ),
+            (
+                "openai>=2.30",
+                OpenAiPython,
+                Some((2, 30, 0)),
+                2,
+                true,
+                None,
+            ),
+            (
+                "openai>=2.35",
+                OpenAiPython,
+                Some((2, 35, 0)),
+                2,
+                true,
+                Some(true),
+            ),
+            (
+                "openai 0.28.1",
+                OpenAiPython,
+                Some((0, 28, 1)),
+                3,
+                false,
+                Some(false),
+            ),
+            ("openai-python", OpenAiPython, None, 0, false, None),
+            (
+                "openai-node 4.x",
+                OpenAiNode,
+                Some((4, 0, 0)),
+                1,
+                false,
+                None,
+            ),
+            (
+                "openai 4.52.0",
+                OpenAiNode,
+                Some((4, 52, 0)),
+                3,
+                false,
+                None,
+            ),
+            (
+                "openai npm 7.57.0",
+                OpenAiNode,
+                Some((7, 57, 0)),
+                3,
+                false,
+                None,
+            ),
+            (
+                "openai ^4.20.0 (typescript)",
+                OpenAiNode,
+                Some((4, 20, 0)),
+                3,
+                true,
+                None,
+            ),
+            (
+                "Azure.AI.OpenAI 2.1.0",
+                AzureAiOpenAiDotnet,
+                Some((2, 1, 0)),
+                3,
+                false,
+                None,
+            ),
+            (
+                "Azure.AI.OpenAI 1.0.0-beta.17",
+                AzureAiOpenAiDotnet,
+                Some((1, 0, 0)),
+                3,
+                false,
+                None,
+            ),
+            (
+                "OpenAI .NET 2.1",
+                OpenAiDotnet,
+                Some((2, 1, 0)),
+                2,
+                false,
+                None,
+            ),
+            (
+                "openai nuget 2.1.0",
+                OpenAiDotnet,
+                Some((2, 1, 0)),
+                3,
+                false,
+                None,
+            ),
+            ("litellm 1.52", LiteLlm, Some((1, 52, 0)), 2, false, None),
+            ("langchain-openai", LangChain, None, 0, false, None),
+            (
+                "@langchain/openai 0.3",
+                LangChain,
+                Some((0, 3, 0)),
+                2,
+                false,
+                None,
+            ),
+            ("curl", Curl, None, 0, false, None),
+            ("curl 8.5.0", Curl, Some((8, 5, 0)), 3, false, None),
+            ("Postman", Curl, None, 0, false, None),
+            (
+                "azure-ai-inference 1.0.0b9",
+                Other,
+                Some((1, 0, 0)),
+                3,
+                false,
+                None,
+            ),
+            ("my own thing 1.2", Other, Some((1, 2, 0)), 2, false, None),
+        ];
+        for (raw, library, version, parts, minimum, key_only) in cases {
+            let c = client(Some(raw)).unwrap();
+            assert_eq!(c.library, *library, "{raw}");
+            assert_eq!(c.version, *version, "{raw}");
+            assert_eq!(c.version_parts, *parts, "{raw}");
+            assert_eq!(c.version_is_minimum, *minimum, "{raw}");
+            assert_eq!(c.api_key_only(), *key_only, "{raw}");
+            for f in &c.findings {
+                assert_eq!(f.field, Field::Client);
+            }
+        }
+        assert_eq!(client(None), None);
+        assert_eq!(client(Some("  ")), None);
+    }
+
+    #[test]
+    fn client_findings() {
+        let c = client(Some("openai-python 2.34.0")).unwrap();
+        assert!(c.sends_api_key_only());
+        assert!(has(&c.findings, "client-ok", Severity::Ok));
+        assert!(has(&c.findings, "client-api-key-only", Severity::Info));
+        assert!(c
+            .findings
+            .iter()
+            .any(|f| f.message.contains("azure_ad_token_provider")));
+
+        let c = client(Some("openai 2.33.0")).unwrap();
+        assert!(!c.sends_api_key_only());
+        assert!(has(
+            &c.findings,
+            "client-sends-both-headers",
+            Severity::Info
+        ));
+
+        let c = client(Some("openai-python")).unwrap();
+        assert!(has(&c.findings, "client-no-version", Severity::Info));
+        let c = client(Some("openai-python 2.x")).unwrap();
+        assert!(has(&c.findings, "client-no-version", Severity::Info));
+        let c = client(Some("openai 0.28")).unwrap();
+        assert!(has(&c.findings, "client-openai-python-0x", Severity::Info));
+        let c = client(Some("openai>=2.0")).unwrap();
+        assert!(has(&c.findings, "client-version-range", Severity::Info));
+        let c = client(Some("Azure.AI.OpenAI 1.0.0-beta.12")).unwrap();
+        assert!(has(&c.findings, "client-azure-core-status", Severity::Info));
+        let c = client(Some("codex")).unwrap();
+        assert!(has(&c.findings, "client-note", Severity::Info));
+        let c = client(Some("openai 4.52.0")).unwrap();
+        assert!(has(&c.findings, "client-read-as", Severity::Info));
+        let c = client(Some("something else")).unwrap();
+        assert!(has(&c.findings, "client-unknown", Severity::Info));
+        assert!(!ids(&c.findings).contains(&"client-ok"));
+    }
+
+    // --- organization and project ------------------------------------------------------
+
+    #[test]
+    fn organization_and_project_ids() {
+        type Row = (
+            Option<&'static str>,
+            Option<&'static str>,
+            &'static [(&'static str, Field, Severity)],
+        );
+        let cases: &[Row] = &[
+            (None, None, &[]),
+            (Some(""), Some(""), &[]),
+            (
+                Some("org-hsDLRUVEapwBTOgEjyLa2vUR"),
+                None,
+                &[("organization-ok", Field::Organization, Severity::Ok)],
+            ),
+            (
+                None,
+                Some("proj_abcDEF123456ghi789"),
+                &[("project-ok", Field::Project, Severity::Ok)],
+            ),
+            (
+                Some("org-hsDLRUVEapwBTOgEjyLa2vUR"),
+                Some("proj_abcDEF123456ghi789"),
+                &[
+                    ("organization-ok", Field::Organization, Severity::Ok),
+                    ("project-ok", Field::Project, Severity::Ok),
+                ],
+            ),
+            (
+                Some(" org-hsDLRUVEapwBTOgEjyLa2vUR\n"),
+                None,
+                &[(
+                    "organization-whitespace",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                Some("\"org-hsDLRUVEapwBTOgEjyLa2vUR\""),
+                None,
+                &[(
+                    "organization-quoted",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                Some("Personal"),
+                None,
+                &[(
+                    "organization-not-an-id",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                Some("Contoso Ltd"),
+                None,
+                &[(
+                    "organization-not-an-id",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                Some("user-abcdefghijklmnop"),
+                None,
+                &[(
+                    "organization-not-an-id",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                Some("org-"),
+                None,
+                &[(
+                    "organization-malformed-id",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                Some("org-abc_def!"),
+                None,
+                &[(
+                    "organization-malformed-id",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                Some("proj_abcDEF123456ghi789"),
+                None,
+                &[(
+                    "organization-swapped",
+                    Field::Organization,
+                    Severity::Warning,
+                )],
+            ),
+            (
+                None,
+                Some("org-hsDLRUVEapwBTOgEjyLa2vUR"),
+                &[("project-swapped", Field::Project, Severity::Warning)],
+            ),
+            (
+                None,
+                Some("Default project"),
+                &[("project-not-an-id", Field::Project, Severity::Warning)],
+            ),
+            (
+                Some("None"),
+                None,
+                &[(
+                    "organization-placeholder",
+                    Field::Organization,
+                    Severity::Error,
+                )],
+            ),
+            (
+                Some("null"),
+                Some("undefined"),
+                &[
+                    (
+                        "organization-placeholder",
+                        Field::Organization,
+                        Severity::Error,
+                    ),
+                    ("project-placeholder", Field::Project, Severity::Error),
+                ],
+            ),
+            (
+                Some("$OPENAI_ORG_ID"),
+                None,
+                &[(
+                    "organization-placeholder",
+                    Field::Organization,
+                    Severity::Error,
+                )],
+            ),
+            (
+                Some("sk-proj-abcdefghijklmnopqrstuvwxyz0123456789"),
+                None,
+                &[(
+                    "organization-looks-like-secret",
+                    Field::Organization,
+                    Severity::Error,
+                )],
+            ),
+            (
+                None,
+                Some("sk-abcdefghijklmnopqrstT3BlbkFJabcdefghijklmnopqrst"),
+                &[("project-looks-like-secret", Field::Project, Severity::Error)],
+            ),
+            (
+                None,
+                Some("0123456789abcdef0123456789abcdef"),
+                &[("project-looks-like-secret", Field::Project, Severity::Error)],
+            ),
+        ];
+        for (org, project, want) in cases {
+            let f = organization_project(*org, *project);
+            let got: Vec<(&str, Field, Severity)> = f
+                .iter()
+                .map(|x| (x.id.as_str(), x.field, x.severity))
+                .collect();
+            assert_eq!(got, want.to_vec(), "{org:?} {project:?}");
+        }
+    }
+
+    #[test]
+    fn keys_in_id_fields_are_never_quoted() {
+        let key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
+        for f in organization_project(Some(key), Some(key)) {
+            assert!(!f.message.contains("abcdefgh"), "{}", f.message);
+        }
+    }
+
+    // --- every reader, any input -------------------------------------------------------
+
+    /// A tiny deterministic generator, so the garbage is the same on every run.
+    fn garbage(seed: u64, len: usize) -> String {
+        let alphabet: Vec<char> =
+            "ab0123456789-_./:?#%@\"' \t\n\u{201c}\u{0430}\u{200b}\u{feff}é中=>^~vV"
+                .chars()
+                .collect();
+        let mut x = seed;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                alphabet[(x % alphabet.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_panics_and_short_messages_on_any_input() {
+        let mut inputs: Vec<String> = vec![
+            String::new(),
+            " ".repeat(1_000_000),
+            "a".repeat(1_000_000),
+            "2024-10-21".repeat(100_000),
+            "9".repeat(100_000),
+            "%".repeat(10_000),
+            format!("openai {}", "9".repeat(50)),
+            "openai 99999999999999999999.1.1".into(),
+            "2024-".into(),
+            "2024-10-2".into(),
+            "2024-10-21-".into(),
+            "-preview".into(),
+            "\u{201c}".into(),
+            "'".into(),
+            "/".into(),
+            "org-".into(),
+            "proj_".into(),
+            ":".into(),
+            "Bearer".into(),
+            "Bearer ".into(),
+        ];
+        for seed in 1..200u64 {
+            inputs.push(garbage(seed, (seed as usize % 40) + 1));
+        }
+        inputs.push(garbage(7, 1_000_000));
+        for input in &inputs {
+            let s = Some(input.as_str());
+            let mut all: Vec<Finding> = Vec::new();
+            all.extend(auth_header(s).1);
+            all.extend(api_version(s).findings);
+            all.extend(deployment(s).findings);
+            all.extend(client(s).map(|c| c.findings).unwrap_or_default());
+            all.extend(organization_project(s, s));
+            let _ = api_version_too_old_for(input, input);
+            for f in &all {
+                assert!(
+                    f.message.chars().count() < 800,
+                    "{} too long for an input of {} bytes",
+                    f.id,
+                    input.len()
+                );
+            }
+        }
     }
 }
