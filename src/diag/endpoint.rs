@@ -1802,178 +1802,44 @@ mod tests {
     }
 
     #[test]
+    #[rustfmt::skip]
     fn classifies_hosts() {
         use Cloud::*;
         use HostKind as K;
         let cases: &[(&str, HostKind, Option<Cloud>, Option<&str>)] = &[
-            (
-                "https://contoso.openai.azure.com/",
-                K::AzureOpenAi,
-                Some(Public),
-                Some("contoso"),
-            ),
-            (
-                "https://Contoso-AOAI.OpenAI.Azure.com",
-                K::AzureOpenAi,
-                Some(Public),
-                Some("contoso-aoai"),
-            ),
-            (
-                "https://contoso.cognitiveservices.azure.com/",
-                K::CognitiveServices,
-                Some(Public),
-                Some("contoso"),
-            ),
-            (
-                "https://contoso.services.ai.azure.com/",
-                K::FoundryServices,
-                Some(Public),
-                Some("contoso"),
-            ),
-            (
-                "https://eastus.api.cognitive.microsoft.com/",
-                K::Regional,
-                Some(Public),
-                Some("eastus"),
-            ),
-            (
-                "https://virginia.api.cognitive.microsoft.us/",
-                K::Regional,
-                Some(UsGov),
-                Some("virginia"),
-            ),
-            (
-                "https://chinaeast2.api.cognitive.azure.cn/",
-                K::Regional,
-                Some(China),
-                Some("chinaeast2"),
-            ),
-            (
-                "https://contoso.openai.azure.us/",
-                K::AzureOpenAi,
-                Some(UsGov),
-                Some("contoso"),
-            ),
-            (
-                "https://contoso.cognitiveservices.azure.us/",
-                K::CognitiveServices,
-                Some(UsGov),
-                Some("contoso"),
-            ),
-            (
-                "https://contoso.openai.azure.cn/",
-                K::AzureOpenAi,
-                Some(China),
-                Some("contoso"),
-            ),
-            (
-                "https://contoso.cognitiveservices.azure.cn/",
-                K::CognitiveServices,
-                Some(China),
-                Some("contoso"),
-            ),
-            (
-                "https://contoso-gw.azure-api.net/",
-                K::Apim,
-                Some(Public),
-                Some("contoso-gw"),
-            ),
-            (
-                "https://foo.openai.azure-api.net/",
-                K::Apim,
-                Some(Public),
-                Some("foo"),
-            ),
-            (
-                "https://contoso-gw.azure-api.us/",
-                K::Apim,
-                Some(UsGov),
-                Some("contoso-gw"),
-            ),
-            (
-                "https://llama-abcd.eastus2.models.ai.azure.com/",
-                K::Serverless,
-                Some(Public),
-                Some("llama-abcd"),
-            ),
-            (
-                "https://llama-abcd.eastus2.inference.ai.azure.com/",
-                K::Serverless,
-                Some(Public),
-                Some("llama-abcd"),
-            ),
-            (
-                "https://foo.z01.azurefd.net/",
-                K::AzureFronted,
-                Some(Public),
-                Some("foo"),
-            ),
-            (
-                "https://foo.aoai.azure.com/",
-                K::AzureFronted,
-                Some(Public),
-                Some("foo"),
-            ),
-            (
-                "https://privatelink.openai.azure.com/",
-                K::PrivateLinkZone,
-                Some(Public),
-                None,
-            ),
-            (
-                "https://contoso.privatelink.openai.azure.com/",
-                K::PrivateLinkZone,
-                Some(Public),
-                Some("contoso"),
-            ),
-            (
-                "https://contoso.privatelink.cognitiveservices.azure.cn/",
-                K::PrivateLinkZone,
-                Some(China),
-                Some("contoso"),
-            ),
+            ("https://contoso.openai.azure.com/", K::AzureOpenAi, Some(Public), Some("contoso")),
+            ("https://Contoso-AOAI.OpenAI.Azure.com", K::AzureOpenAi, Some(Public), Some("contoso-aoai")),
+            ("https://contoso.cognitiveservices.azure.com/", K::CognitiveServices, Some(Public), Some("contoso")),
+            ("https://contoso.services.ai.azure.com/", K::FoundryServices, Some(Public), Some("contoso")),
+            ("https://eastus.api.cognitive.microsoft.com/", K::Regional, Some(Public), Some("eastus")),
+            ("https://virginia.api.cognitive.microsoft.us/", K::Regional, Some(UsGov), Some("virginia")),
+            ("https://chinaeast2.api.cognitive.azure.cn/", K::Regional, Some(China), Some("chinaeast2")),
+            ("https://contoso.openai.azure.us/", K::AzureOpenAi, Some(UsGov), Some("contoso")),
+            ("https://contoso.cognitiveservices.azure.us/", K::CognitiveServices, Some(UsGov), Some("contoso")),
+            ("https://contoso.openai.azure.cn/", K::AzureOpenAi, Some(China), Some("contoso")),
+            ("https://contoso.cognitiveservices.azure.cn/", K::CognitiveServices, Some(China), Some("contoso")),
+            ("https://contoso-gw.azure-api.net/", K::Apim, Some(Public), Some("contoso-gw")),
+            ("https://foo.openai.azure-api.net/", K::Apim, Some(Public), Some("foo")),
+            ("https://contoso-gw.azure-api.us/", K::Apim, Some(UsGov), Some("contoso-gw")),
+            ("https://llama-abcd.eastus2.models.ai.azure.com/", K::Serverless, Some(Public), Some("llama-abcd")),
+            ("https://llama-abcd.eastus2.inference.ai.azure.com/", K::Serverless, Some(Public), Some("llama-abcd")),
+            ("https://foo.z01.azurefd.net/", K::AzureFronted, Some(Public), Some("foo")),
+            ("https://foo.aoai.azure.com/", K::AzureFronted, Some(Public), Some("foo")),
+            ("https://privatelink.openai.azure.com/", K::PrivateLinkZone, Some(Public), None),
+            ("https://contoso.privatelink.openai.azure.com/", K::PrivateLinkZone, Some(Public), Some("contoso")),
+            ("https://contoso.privatelink.cognitiveservices.azure.cn/", K::PrivateLinkZone, Some(China), Some("contoso")),
             ("https://api.openai.com/v1", K::OpenAi, None, None),
             ("https://portal.azure.com/", K::Portal, Some(Public), None),
-            (
-                "https://ms.portal.azure.com/#home",
-                K::Portal,
-                Some(Public),
-                None,
-            ),
+            ("https://ms.portal.azure.com/#home", K::Portal, Some(Public), None),
             ("https://portal.azure.us/", K::Portal, Some(UsGov), None),
             ("https://ai.azure.com/", K::Portal, Some(Public), None),
-            (
-                "https://oai.azure.com/portal",
-                K::Portal,
-                Some(Public),
-                None,
-            ),
+            ("https://oai.azure.com/portal", K::Portal, Some(Public), None),
             ("https://ml.azure.com/", K::Portal, Some(Public), None),
-            (
-                "https://platform.openai.com/api-keys",
-                K::Portal,
-                None,
-                None,
-            ),
+            ("https://platform.openai.com/api-keys", K::Portal, None, None),
             ("https://chatgpt.com/", K::Portal, None, None),
-            (
-                "https://contoso.developer.azure-api.net/",
-                K::Portal,
-                Some(Public),
-                None,
-            ),
-            (
-                "https://openrouter.ai/api/v1",
-                K::OtherVendor("OpenRouter"),
-                None,
-                None,
-            ),
-            (
-                "https://api.anthropic.com/v1",
-                K::OtherVendor("Anthropic"),
-                None,
-                None,
-            ),
+            ("https://contoso.developer.azure-api.net/", K::Portal, Some(Public), None),
+            ("https://openrouter.ai/api/v1", K::OtherVendor("OpenRouter"), None, None),
+            ("https://api.anthropic.com/v1", K::OtherVendor("Anthropic"), None, None),
             ("https://gw.contoso.com/", K::Custom, None, None),
             ("https://10.0.0.4/", K::Custom, None, None),
             ("http://localhost:4000", K::Custom, None, None),
@@ -1989,6 +1855,7 @@ mod tests {
     /// Each row: input, finding ids that must be present, whether the endpoint is
     /// unusable (`is_invalid`), and the suggested base URL.
     #[test]
+    #[rustfmt::skip]
     fn findings_validity_and_suggested_base() {
         let cases: &[(&str, &[&str], bool, Option<&str>)] = &[
             // Proper base URLs.
@@ -2141,6 +2008,7 @@ mod tests {
 
     /// Request URLs: what is pulled out of them and what the base should be.
     #[test]
+    #[rustfmt::skip]
     fn request_urls() {
         type Row = (
             &'static str,
@@ -2303,6 +2171,7 @@ mod tests {
     }
 
     #[test]
+    #[rustfmt::skip]
     fn secrets_in_the_endpoint_are_never_echoed() {
         let secrets = [
             ("https://user:hunter2pass@contoso.openai.azure.com/", "hunter2pass"),
