@@ -187,6 +187,18 @@ fn analyze_into(raw: &str, out: &mut Out) -> Option<ParsedEndpoint> {
         );
         return None;
     }
+    if text.len() > MAX_URL_LEN {
+        // Nothing is quoted: a paste this long may hold anything, secrets included.
+        out.error(
+            "endpoint-too-long",
+            format!(
+                "The endpoint is {} characters long; a base URL is well under 100. Something \
+                 else was pasted here (a log, a file, a response).",
+                text.chars().count()
+            ),
+        );
+        return None;
+    }
     if looks_like_secret(text) {
         // Never quote it: this text is probably the key itself.
         out.error(
@@ -233,6 +245,10 @@ fn analyze_into(raw: &str, out: &mut Out) -> Option<ParsedEndpoint> {
         }
     }
 }
+
+/// Longest text read as a URL. Servers refuse request lines over 8 KiB; anything longer
+/// is not an endpoint, and refusing it keeps a 1 MB paste cheap.
+const MAX_URL_LEN: usize = 8 * 1024;
 
 /// Characters that are invisible on screen and often come along with a paste.
 fn is_invisible(c: char) -> bool {
@@ -1763,4 +1779,610 @@ fn inspect(url: &url::Url, out: &mut Out, rewritten: bool) -> Option<ParsedEndpo
         is_request_url,
         suggested_base,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(a: &EndpointAnalysis) -> Vec<&str> {
+        a.findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    fn severity_of(a: &EndpointAnalysis, id: &str) -> Option<Severity> {
+        a.findings.iter().find(|f| f.id == id).map(|f| f.severity)
+    }
+
+    fn parsed(input: &str) -> ParsedEndpoint {
+        let a = analyze(input);
+        match a.parsed {
+            Some(p) => p,
+            None => panic!("{input:?} did not parse: {:?}", a.findings),
+        }
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn classifies_hosts() {
+        use Cloud::*;
+        use HostKind as K;
+        let cases: &[(&str, HostKind, Option<Cloud>, Option<&str>)] = &[
+            ("https://contoso.openai.azure.com/", K::AzureOpenAi, Some(Public), Some("contoso")),
+            ("https://Contoso-AOAI.OpenAI.Azure.com", K::AzureOpenAi, Some(Public), Some("contoso-aoai")),
+            ("https://contoso.cognitiveservices.azure.com/", K::CognitiveServices, Some(Public), Some("contoso")),
+            ("https://contoso.services.ai.azure.com/", K::FoundryServices, Some(Public), Some("contoso")),
+            ("https://eastus.api.cognitive.microsoft.com/", K::Regional, Some(Public), Some("eastus")),
+            ("https://virginia.api.cognitive.microsoft.us/", K::Regional, Some(UsGov), Some("virginia")),
+            ("https://chinaeast2.api.cognitive.azure.cn/", K::Regional, Some(China), Some("chinaeast2")),
+            ("https://contoso.openai.azure.us/", K::AzureOpenAi, Some(UsGov), Some("contoso")),
+            ("https://contoso.cognitiveservices.azure.us/", K::CognitiveServices, Some(UsGov), Some("contoso")),
+            ("https://contoso.openai.azure.cn/", K::AzureOpenAi, Some(China), Some("contoso")),
+            ("https://contoso.cognitiveservices.azure.cn/", K::CognitiveServices, Some(China), Some("contoso")),
+            ("https://contoso-gw.azure-api.net/", K::Apim, Some(Public), Some("contoso-gw")),
+            ("https://foo.openai.azure-api.net/", K::Apim, Some(Public), Some("foo")),
+            ("https://contoso-gw.azure-api.us/", K::Apim, Some(UsGov), Some("contoso-gw")),
+            ("https://llama-abcd.eastus2.models.ai.azure.com/", K::Serverless, Some(Public), Some("llama-abcd")),
+            ("https://llama-abcd.eastus2.inference.ai.azure.com/", K::Serverless, Some(Public), Some("llama-abcd")),
+            ("https://foo.z01.azurefd.net/", K::AzureFronted, Some(Public), Some("foo")),
+            ("https://foo.aoai.azure.com/", K::AzureFronted, Some(Public), Some("foo")),
+            ("https://privatelink.openai.azure.com/", K::PrivateLinkZone, Some(Public), None),
+            ("https://contoso.privatelink.openai.azure.com/", K::PrivateLinkZone, Some(Public), Some("contoso")),
+            ("https://contoso.privatelink.cognitiveservices.azure.cn/", K::PrivateLinkZone, Some(China), Some("contoso")),
+            ("https://api.openai.com/v1", K::OpenAi, None, None),
+            ("https://portal.azure.com/", K::Portal, Some(Public), None),
+            ("https://ms.portal.azure.com/#home", K::Portal, Some(Public), None),
+            ("https://portal.azure.us/", K::Portal, Some(UsGov), None),
+            ("https://ai.azure.com/", K::Portal, Some(Public), None),
+            ("https://oai.azure.com/portal", K::Portal, Some(Public), None),
+            ("https://ml.azure.com/", K::Portal, Some(Public), None),
+            ("https://platform.openai.com/api-keys", K::Portal, None, None),
+            ("https://chatgpt.com/", K::Portal, None, None),
+            ("https://contoso.developer.azure-api.net/", K::Portal, Some(Public), None),
+            ("https://openrouter.ai/api/v1", K::OtherVendor("OpenRouter"), None, None),
+            ("https://api.anthropic.com/v1", K::OtherVendor("Anthropic"), None, None),
+            ("https://gw.contoso.com/", K::Custom, None, None),
+            ("https://10.0.0.4/", K::Custom, None, None),
+            ("http://localhost:4000", K::Custom, None, None),
+        ];
+        for (input, kind, cloud, resource) in cases {
+            let p = parsed(input);
+            assert_eq!(&p.kind, kind, "{input}");
+            assert_eq!(p.cloud, *cloud, "{input}");
+            assert_eq!(p.resource.as_deref(), *resource, "{input}");
+        }
+    }
+
+    /// Each row: input, finding ids that must be present, whether the endpoint is
+    /// unusable (`is_invalid`), and the suggested base URL.
+    #[test]
+    #[rustfmt::skip]
+    fn findings_validity_and_suggested_base() {
+        let cases: &[(&str, &[&str], bool, Option<&str>)] = &[
+            // Proper base URLs.
+            ("https://contoso.openai.azure.com/", &["endpoint-ok"], false, None),
+            ("https://contoso.openai.azure.com", &["endpoint-ok"], false, None),
+            ("https://contoso.openai.azure.com/openai/v1/", &["endpoint-ok"], false, None),
+            ("https://api.openai.com/v1", &["endpoint-ok"], false, None),
+            ("https://api.openai.com/v1/", &["endpoint-ok"], false, None),
+            ("https://contoso.services.ai.azure.com/api/projects/proj1", &["endpoint-ok", "endpoint-foundry-project"], false, None),
+            ("https://contoso.services.ai.azure.com/models", &["endpoint-ok", "endpoint-foundry-models"], false, None),
+            ("https://eastus.api.cognitive.microsoft.com/", &["endpoint-ok", "endpoint-regional"], false, None),
+            ("https://contoso.openai.azure.us/", &["endpoint-ok", "endpoint-sovereign-cloud"], false, None),
+            ("https://contoso-gw.azure-api.net/my-api", &["endpoint-ok", "endpoint-apim"], false, None),
+            // A custom domain is not an error: it may be APIM.
+            ("https://ai.contoso.com/", &["endpoint-ok", "endpoint-custom-domain"], false, None),
+            ("https://llama-abcd.eastus2.models.ai.azure.com/", &["endpoint-ok", "endpoint-serverless"], false, None),
+            ("http://localhost:4000", &["endpoint-http", "endpoint-local", "endpoint-ok"], false, None),
+            ("http://127.0.0.1:11434/v1", &["endpoint-http", "endpoint-local"], false, None),
+            ("https://10.0.0.4/", &["endpoint-local"], false, None),
+            ("https://openrouter.ai/api/v1", &["endpoint-other-vendor"], false, None),
+            // Damage around the URL.
+            ("  https://contoso.openai.azure.com/\n", &["endpoint-surrounding-whitespace"], false, None),
+            ("\"https://contoso.openai.azure.com/\"", &["endpoint-surrounding-quotes"], false, None),
+            ("\u{201c}https://contoso.openai.azure.com/\u{201d}", &["endpoint-surrounding-quotes"], false, None),
+            ("<https://contoso.openai.azure.com/>", &["endpoint-surrounding-quotes"], false, None),
+            ("\u{feff}https://contoso.openai.azure.com/", &["endpoint-surrounding-whitespace"], false, None),
+            // Scheme.
+            ("contoso.openai.azure.com", &["endpoint-no-scheme"], false, Some("https://contoso.openai.azure.com/")),
+            ("//contoso.openai.azure.com/", &["endpoint-no-scheme"], false, Some("https://contoso.openai.azure.com/")),
+            ("contoso.openai.azure.com:443", &["endpoint-no-scheme"], false, Some("https://contoso.openai.azure.com/")),
+            ("https:contoso.openai.azure.com", &["endpoint-scheme-slashes"], false, Some("https://contoso.openai.azure.com/")),
+            ("https//contoso.openai.azure.com", &["endpoint-scheme-slashes"], false, Some("https://contoso.openai.azure.com/")),
+            ("contoso-aoai", &["endpoint-bare-name"], false, Some("https://contoso-aoai.openai.azure.com/")),
+            ("http://contoso.openai.azure.com/", &["endpoint-http"], true, Some("https://contoso.openai.azure.com/")),
+            ("http://api.openai.com/v1", &["endpoint-http"], true, Some("https://api.openai.com/v1")),
+            ("ftp://contoso.openai.azure.com/", &["endpoint-scheme"], true, Some("https://contoso.openai.azure.com/")),
+            ("wss://contoso.openai.azure.com/", &["endpoint-websocket"], false, Some("https://contoso.openai.azure.com/")),
+            // Host.
+            ("https://contoso\u{201c}.openai.azure.com/", &["endpoint-non-ascii-host"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.open\u{0430}i.azure.com/", &["endpoint-non-ascii-host"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso\u{200b}.openai.azure.com/", &["endpoint-non-ascii-host"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso .openai.azure.com/", &["endpoint-host-character"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://xn--80ak6aa92e.com/", &["endpoint-punycode-host"], false, None),
+            ("https://contoso.openai.azure.com./", &["endpoint-trailing-dot"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://a..b.com/", &["endpoint-empty-label"], true, None),
+            ("https://openai.azure.com/", &["endpoint-no-resource"], true, None),
+            ("https://con_toso.openai.azure.com/", &["endpoint-resource-name"], true, None),
+            ("https://-contoso.openai.azure.com/", &["endpoint-resource-name"], true, None),
+            ("https://contoso-.openai.azure.com/", &["endpoint-resource-name"], true, None),
+            ("https://c.openai.azure.com/", &["endpoint-resource-name"], true, None),
+            ("https://a.b.openai.azure.com/", &["endpoint-resource-name"], true, None),
+            ("https://contoso.openai.azure.com:8443/", &["endpoint-port"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://52.1.2.3/", &["endpoint-ip-literal"], false, None),
+            ("https://169.254.169.254/metadata/identity/oauth2/token", &["endpoint-imds"], true, None),
+            ("https://user:hunter2@contoso.openai.azure.com/", &["endpoint-userinfo"], false, Some("https://contoso.openai.azure.com/")),
+            // Typos in the host suffix.
+            ("https://contoso.openai.azure.co/", &["endpoint-host-typo"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openia.azure.com/", &["endpoint-host-typo"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.opanai.azure.com/", &["endpoint-host-typo"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.cognitiveservice.azure.com/", &["endpoint-host-typo"], true, Some("https://contoso.cognitiveservices.azure.com/")),
+            ("https://contoso.openai.azure/", &["endpoint-host-typo"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openaiazure.com/", &["endpoint-host-typo"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.azure-api.ne/", &["endpoint-host-typo"], true, Some("https://contoso.azure-api.net/")),
+            ("https://api.openai.co/v1", &["endpoint-host-typo"], true, Some("https://api.openai.com/v1")),
+            ("https://api.opeani.com/v1", &["endpoint-host-typo"], true, Some("https://api.openai.com/v1")),
+            // Places that are no API.
+            ("https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso-aoai/overview",
+                &["endpoint-portal-url"], true, Some("https://contoso-aoai.openai.azure.com/")),
+            ("https://portal.azure.us/#@contoso.onmicrosoft.us/resource/subscriptions/x/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/gov-aoai/keys",
+                &["endpoint-portal-url"], true, Some("https://gov-aoai.openai.azure.us/")),
+            ("https://ai.azure.com/build/overview?wsid=%2Fsubscriptions%2Fx%2FresourceGroups%2Frg%2Fproviders%2FMicrosoft.CognitiveServices%2Faccounts%2Ffoo-ai%2Fprojects%2Fbar&tid=abc",
+                &["endpoint-portal-url"], true, Some("https://foo-ai.services.ai.azure.com/api/projects/bar")),
+            ("https://oai.azure.com/portal", &["endpoint-portal-url"], true, None),
+            ("https://platform.openai.com/api-keys", &["endpoint-portal-url"], true, Some("https://api.openai.com/v1")),
+            ("https://management.azure.com/subscriptions/x", &["endpoint-portal-url"], true, None),
+            ("https://contoso.privatelink.openai.azure.com/", &["endpoint-private-link"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://privatelink.openai.azure.com/", &["endpoint-private-link"], true, None),
+            // Paths.
+            ("https://contoso.openai.azure.com/openai", &["endpoint-openai-suffix"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso-ai.azure-api.net/openai", &["endpoint-openai-suffix", "endpoint-ok"], false, None),
+            ("https://contoso.openai.azure.com/openai/deployments/gpt-4o", &["endpoint-deployment-base"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/openai/deployments/", &["endpoint-unexpected-path"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/v1/chat/completions", &["endpoint-openai-path-on-azure"], true, Some("https://contoso.openai.azure.com/openai/v1/")),
+            ("https://contoso.openai.azure.com/v1", &["endpoint-openai-path-on-azure"], true, Some("https://contoso.openai.azure.com/openai/v1/")),
+            ("https://contoso.openai.azure.com/something", &["endpoint-unexpected-path"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/x/openai/deployments/d/chat/completions?api-version=2024-10-21", &["endpoint-unexpected-path", "endpoint-request-url"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://api.openai.com", &["endpoint-openai-missing-v1"], false, Some("https://api.openai.com/v1")),
+            ("https://api.openai.com/openai/deployments/x/chat/completions", &["endpoint-azure-path-on-openai"], true, Some("https://api.openai.com/v1")),
+            ("https://api.openai.com/foo", &["endpoint-unexpected-path"], false, Some("https://api.openai.com/v1")),
+            ("https://contoso.openai.azure.com//openai/deployments/d", &["endpoint-double-slash"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/openai/deployments/d/openai/deployments/d/chat/completions?api-version=2024-10-21",
+                &["endpoint-path-doubled"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/openai/openai/deployments/d/chat/completions", &["endpoint-path-doubled"], true, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.cognitiveservices.azure.com/api/projects/p1", &["endpoint-project-host"], false, Some("https://contoso.services.ai.azure.com/api/projects/p1")),
+            // Query and fragment.
+            ("https://contoso.openai.azure.com/?api-version=2024-10-21", &["endpoint-query"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/?foo=bar", &["endpoint-query"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/?api-key=abc", &["endpoint-secret-in-query"], false, Some("https://contoso.openai.azure.com/")),
+            ("https://contoso.openai.azure.com/#keys", &["endpoint-fragment"], false, Some("https://contoso.openai.azure.com/")),
+            // Not a URL at all.
+            ("", &["endpoint-empty"], true, None),
+            ("   \t\n ", &["endpoint-empty"], true, None),
+            ("\"\"", &["endpoint-empty"], true, None),
+            ("0123456789abcdef0123456789abcdef", &["endpoint-looks-like-secret"], true, None),
+            ("sk-proj-abcdefghijklmnopqrstuvwxyz", &["endpoint-looks-like-secret"], true, None),
+            ("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln", &["endpoint-looks-like-secret"], true, None),
+            ("Bearer abc.def", &["endpoint-looks-like-secret"], true, None),
+            ("None", &["endpoint-placeholder"], true, None),
+            ("undefined", &["endpoint-placeholder"], true, None),
+            ("${AZURE_OPENAI_ENDPOINT}", &["endpoint-placeholder"], true, None),
+            ("$AZURE_OPENAI_ENDPOINT", &["endpoint-placeholder"], true, None),
+            ("%AZURE_OPENAI_ENDPOINT%", &["endpoint-placeholder"], true, None),
+            ("AZURE_OPENAI_ENDPOINT", &["endpoint-placeholder"], true, None),
+            ("https://<your-resource-name>.openai.azure.com/", &["endpoint-placeholder"], true, None),
+            ("https://YOUR_RESOURCE_NAME.openai.azure.com/", &["endpoint-placeholder"], true, None),
+            ("https://", &["endpoint-unparseable"], true, None),
+            ("https://contoso.openai.azure.com:99999/", &["endpoint-unparseable"], true, None),
+            ("https://[::1/", &["endpoint-unparseable"], true, None),
+        ];
+        for (input, want, invalid, base) in cases {
+            let a = analyze(input);
+            for id in *want {
+                assert!(
+                    ids(&a).contains(id),
+                    "{input:?}: want {id}, got {:?}",
+                    a.findings
+                );
+            }
+            assert_eq!(a.is_invalid(), *invalid, "{input:?}: {:?}", a.findings);
+            let got = a.parsed.as_ref().and_then(|p| p.suggested_base.as_deref());
+            assert_eq!(got, *base, "{input:?}: {:?}", a.findings);
+            // The tick appears exactly when nothing is wrong.
+            let has_problem = a
+                .findings
+                .iter()
+                .any(|f| matches!(f.severity, Severity::Error | Severity::Warning));
+            if has_problem {
+                assert!(
+                    !ids(&a).contains(&"endpoint-ok"),
+                    "{input:?}: {:?}",
+                    a.findings
+                );
+            }
+            for f in &a.findings {
+                assert_eq!(f.field, Field::Endpoint);
+                assert!(f.id.starts_with("endpoint-"), "{}", f.id);
+            }
+        }
+    }
+
+    /// Request URLs: what is pulled out of them and what the base should be.
+    #[test]
+    #[rustfmt::skip]
+    fn request_urls() {
+        type Row = (
+            &'static str,
+            PathShape,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+            &'static str,
+        );
+        let cases: &[Row] = &[
+            // Azure OpenAI classic.
+            ("https://contoso-aoai.openai.azure.com/openai/deployments/chat-gpt4o/chat/completions?api-version=2024-10-21",
+                PathShape::Deployments, Some("chat-gpt4o"), Some("2024-10-21"), None, "https://contoso-aoai.openai.azure.com/"),
+            ("https://contoso.openai.azure.com/openai/deployments/my%20dep/embeddings?api-version=2023-05-15",
+                PathShape::Deployments, Some("my dep"), Some("2023-05-15"), None, "https://contoso.openai.azure.com/"),
+            ("https://contoso.openai.azure.com/openai/deployments/gpt?api-version=2024-02-01",
+                PathShape::Deployments, Some("gpt"), Some("2024-02-01"), None, "https://contoso.openai.azure.com/"),
+            ("https://contoso.openai.azure.com/openai/models?api-version=2024-10-21",
+                PathShape::OpenAiPrefix, None, Some("2024-10-21"), None, "https://contoso.openai.azure.com/"),
+            // v1 API.
+            ("https://contoso.openai.azure.com/openai/v1/chat/completions",
+                PathShape::V1, None, None, None, "https://contoso.openai.azure.com/openai/v1/"),
+            ("https://contoso.openai.azure.com/openai/v1/responses?api-version=preview",
+                PathShape::V1, None, Some("preview"), None, "https://contoso.openai.azure.com/openai/v1/"),
+            // Foundry.
+            ("https://contoso.services.ai.azure.com/models/chat/completions?api-version=2024-05-01-preview",
+                PathShape::Models, None, Some("2024-05-01-preview"), None, "https://contoso.services.ai.azure.com/models"),
+            ("https://contoso.services.ai.azure.com/api/projects/proj1/openai/v1/responses",
+                PathShape::FoundryProject, None, None, Some("proj1"), "https://contoso.services.ai.azure.com/api/projects/proj1/openai/v1"),
+            ("https://contoso.services.ai.azure.com/api/projects/proj1/assistants?api-version=v1",
+                PathShape::FoundryProject, None, Some("v1"), Some("proj1"), "https://contoso.services.ai.azure.com/api/projects/proj1"),
+            // API Management keeps its API suffix.
+            ("https://contoso.azure-api.net/my-api/openai/deployments/gpt/chat/completions?api-version=2024-10-21",
+                PathShape::Deployments, Some("gpt"), Some("2024-10-21"), None, "https://contoso.azure-api.net/my-api"),
+            ("https://contoso.azure-api.net/openai/deployments/gpt/chat/completions?api-version=2024-10-21",
+                PathShape::Deployments, Some("gpt"), Some("2024-10-21"), None, "https://contoso.azure-api.net/"),
+            ("https://ai.contoso.com/aoai/v2/openai/deployments/gpt/chat/completions?api-version=2024-10-21",
+                PathShape::Deployments, Some("gpt"), Some("2024-10-21"), None, "https://ai.contoso.com/aoai/v2"),
+            ("https://localhost:8443/openai/deployments/gpt/chat/completions?api-version=2024-10-21",
+                PathShape::Deployments, Some("gpt"), Some("2024-10-21"), None, "https://localhost:8443/"),
+            // OpenAI.
+            ("https://api.openai.com/v1/chat/completions", PathShape::OpenAiStyleV1, None, None, None, "https://api.openai.com/v1"),
+            ("https://api.openai.com/v1/models", PathShape::OpenAiStyleV1, None, None, None, "https://api.openai.com/v1"),
+            // Serverless.
+            ("https://llama-abcd.eastus2.models.ai.azure.com/v1/chat/completions",
+                PathShape::OpenAiStyleV1, None, None, None, "https://llama-abcd.eastus2.models.ai.azure.com/v1"),
+        ];
+        for (input, shape, deployment, version, project, base) in cases {
+            let a = analyze(input);
+            let p = parsed(input);
+            assert_eq!(&p.path_shape, shape, "{input}");
+            assert_eq!(p.deployment_in_url.as_deref(), *deployment, "{input}");
+            assert_eq!(p.api_version_in_url.as_deref(), *version, "{input}");
+            assert_eq!(p.project_in_url.as_deref(), *project, "{input}");
+            assert!(p.is_request_url, "{input}");
+            assert_eq!(p.suggested_base.as_deref(), Some(*base), "{input}");
+            assert!(a.is_invalid(), "{input}");
+            assert_eq!(
+                severity_of(&a, "endpoint-request-url"),
+                Some(Severity::Error),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn base_urls_are_not_request_urls() {
+        for input in [
+            "https://contoso.openai.azure.com/",
+            "https://contoso.openai.azure.com/openai/v1/",
+            "https://contoso.openai.azure.com/openai/deployments/gpt",
+            "https://contoso.services.ai.azure.com/api/projects/p",
+            "https://contoso.services.ai.azure.com/api/projects/p/openai/v1",
+            "https://contoso.services.ai.azure.com/models",
+            "https://contoso.azure-api.net/my-api",
+            "https://contoso.azure-api.net/openai",
+            "https://api.openai.com/v1",
+        ] {
+            let p = parsed(input);
+            assert!(!p.is_request_url, "{input}");
+        }
+    }
+
+    #[test]
+    fn request_url_message_names_what_to_set() {
+        let a = analyze(
+            "https://contoso-aoai.openai.azure.com/openai/deployments/chat-gpt4o/chat/completions?api-version=2024-10-21",
+        );
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.id == "endpoint-request-url")
+            .unwrap();
+        for part in [
+            "`https://contoso-aoai.openai.azure.com/`",
+            "deployment `chat-gpt4o`",
+            "api-version `2024-10-21`",
+        ] {
+            assert!(f.message.contains(part), "{part}: {}", f.message);
+        }
+    }
+
+    #[test]
+    fn ok_message_is_specific() {
+        let a = analyze("https://contoso.openai.azure.com/");
+        assert_eq!(a.findings.len(), 1, "{:?}", a.findings);
+        assert_eq!(a.findings[0].severity, Severity::Ok);
+        assert_eq!(
+            a.findings[0].message,
+            "Azure OpenAI resource `contoso` in the public cloud; a proper base URL."
+        );
+        let gov = analyze("https://contoso.openai.azure.us/");
+        let ok = gov
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Ok)
+            .unwrap();
+        assert!(ok.message.contains("Azure Government"), "{}", ok.message);
+    }
+
+    #[test]
+    fn non_ascii_host_names_the_character() {
+        let a = analyze("https://contoso\u{201c}.openai.azure.com/");
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.id == "endpoint-non-ascii-host")
+            .unwrap();
+        assert!(
+            f.message.contains("U+201C LEFT DOUBLE QUOTATION MARK"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("position 8"), "{}", f.message);
+        // Still classified, from the repaired host.
+        assert_eq!(a.kind(), Some(&HostKind::AzureOpenAi));
+
+        let b = analyze("https://cont\u{043e}so.openai.azure.com/");
+        let f = b
+            .findings
+            .iter()
+            .find(|f| f.id == "endpoint-non-ascii-host")
+            .unwrap();
+        assert!(
+            f.message.contains("U+043E CYRILLIC SMALL LETTER O"),
+            "{}",
+            f.message
+        );
+
+        // A character with no known repair: named by code point, nothing parsed.
+        let c = analyze("https://contoso\u{4e2d}.openai.azure.com/");
+        let f = c
+            .findings
+            .iter()
+            .find(|f| f.id == "endpoint-non-ascii-host")
+            .unwrap();
+        assert!(f.message.contains("U+4E2D"), "{}", f.message);
+        assert!(c.parsed.is_none());
+        assert!(c.is_invalid());
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn secrets_in_the_endpoint_are_never_echoed() {
+        let secrets = [
+            ("https://user:hunter2pass@contoso.openai.azure.com/", "hunter2pass"),
+            ("user:hunter2pass@contoso.openai.azure.com", "hunter2pass"),
+            ("https://contoso.openai.azure.com/?api-key=0123456789abcdef0123", "0123456789abcdef0123"),
+            ("contoso.openai.azure.com/?subscription-key=0123456789abcdef0123", "0123456789abcdef0123"),
+            ("https:contoso.openai.azure.com/?code=0123456789abcdef0123", "0123456789abcdef0123"),
+            ("0123456789abcdef0123456789abcdef", "456789abcdef"),
+            ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaJQQJ99bbbbbbbbbbbbbbbbbbACOGcccc", "JQQJ99"),
+            ("sk-proj-abcdefghijklmnopqrstuvwxyz0123", "abcdefghijkl"),
+            ("Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln", "eyJhdWQiOiJ4In0"),
+        ];
+        for (input, secret) in secrets {
+            let a = analyze(input);
+            for f in &a.findings {
+                assert!(!f.message.contains(secret), "{input}: {}", f.message);
+            }
+            if let Some(p) = &a.parsed {
+                assert!(!p
+                    .suggested_base
+                    .clone()
+                    .unwrap_or_default()
+                    .contains(secret));
+                assert!(!p.host.contains(secret));
+            }
+        }
+    }
+
+    /// A tiny deterministic generator, so the garbage is the same on every run.
+    fn garbage(seed: u64, len: usize, alphabet: &[char]) -> String {
+        let mut x = seed;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                alphabet[(x % alphabet.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn never_panics_and_messages_stay_short() {
+        let url_chars: Vec<char> =
+            "abc.-_/:?#@%[]{}<>\"' \t\n\u{201c}\u{0430}\u{200b}é中0123456789=&\\"
+                .chars()
+                .collect();
+        let mut inputs: Vec<String> = vec![
+            String::new(),
+            " ".repeat(1_000_000),
+            "\u{feff}".repeat(1000),
+            "https://".into(),
+            "https://.".into(),
+            "https://..".into(),
+            "https://-".into(),
+            "https://[".into(),
+            "https://[]".into(),
+            "http://:80".into(),
+            "://".into(),
+            ":".into(),
+            "@".into(),
+            "?#".into(),
+            "https://a/%".into(),
+            "https://a/%zz/%e2%80".into(),
+            "https://contoso.openai.azure.com/openai/deployments/%ff%fe/chat".into(),
+            "mailto:someone@example.com".into(),
+            "data:text/plain,hello".into(),
+            "javascript:alert(1)".into(),
+            "file:///etc/passwd".into(),
+            format!("https://{}.openai.azure.com/", "a".repeat(1_000_000)),
+            format!("https://contoso.openai.azure.com/{}", "a/".repeat(500_000)),
+            format!(
+                "https://contoso.openai.azure.com/?{}",
+                "k=v&".repeat(250_000)
+            ),
+            format!("https://{}", "a.".repeat(500_000)),
+            format!("https://{}", "\u{201c}".repeat(300_000)),
+            format!("{}.com", "é".repeat(300_000)),
+            "x".repeat(1_000_000),
+            "0".repeat(1_000_000),
+            // Just under the length cap, so every stage runs on them.
+            format!("https://{}.openai.azure.com/", "a".repeat(8000)),
+            format!("https://contoso.openai.azure.com/{}", "a/".repeat(4000)),
+            format!(
+                "https://contoso.openai.azure.com/{}",
+                "openai/deployments/".repeat(400)
+            ),
+            format!("https://contoso.openai.azure.com/?{}", "k=v&".repeat(2000)),
+            format!("https://{}", "a.".repeat(4000)),
+            format!("https://{}com", "openai.azure.".repeat(600)),
+            format!("https://{}", "\u{201c}a".repeat(2000)),
+            format!(
+                "https://portal.azure.com/#{}",
+                "/providers/Microsoft.CognitiveServices/accounts/".repeat(150)
+            ),
+        ];
+        for seed in 1..40u64 {
+            inputs.push(garbage(seed, 200, &url_chars));
+            inputs.push(format!("https://{}", garbage(seed, 60, &url_chars)));
+        }
+        inputs.push(garbage(99, 1_000_000, &url_chars));
+        for input in &inputs {
+            let a = analyze(input);
+            for f in &a.findings {
+                assert!(
+                    f.message.chars().count() < 1200,
+                    "message too long ({}) for input of {} bytes: {}",
+                    f.message.len(),
+                    input.len(),
+                    f.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_megabyte_is_refused_without_quoting_it() {
+        let a = analyze(&format!(
+            "https://contoso.openai.azure.com/{}",
+            "k".repeat(1_000_000)
+        ));
+        assert_eq!(ids(&a), vec!["endpoint-too-long"]);
+        assert!(a.is_invalid());
+        assert!(!a.findings[0].message.contains("kkkk"));
+        // The length limit is on the URL, not on the whitespace around it.
+        let padded = format!("{}https://contoso.openai.azure.com/", " ".repeat(1_000_000));
+        assert!(analyze(&padded).parsed.is_some());
+    }
+
+    #[test]
+    fn path_facts_split_at_the_surface() {
+        let pf = path_facts("/my-api/openai/deployments/gpt/chat/completions");
+        assert_eq!(pf.shape, Some(PathShape::Deployments));
+        assert_eq!(pf.prefix, vec!["my-api".to_string()]);
+        assert_eq!(pf.deployment.as_deref(), Some("gpt"));
+        assert_eq!(pf.tail, vec!["chat".to_string(), "completions".to_string()]);
+        assert!(!pf.doubled && !pf.double_slash);
+
+        let pf = path_facts("/");
+        assert_eq!(pf.shape, Some(PathShape::Root));
+        let pf = path_facts("//");
+        assert!(pf.double_slash);
+        let pf = path_facts("/a/b/");
+        assert_eq!(pf.shape, Some(PathShape::Other));
+        assert!(!pf.double_slash);
+        let pf = path_facts("/openai/v1/openai/v1/chat/completions");
+        assert!(pf.doubled);
+        let pf = path_facts("/v1/v1/chat/completions");
+        assert!(pf.doubled);
+    }
+
+    #[test]
+    fn resource_name_rules() {
+        let cases = [
+            ("contoso", true),
+            ("contoso-aoai-01", true),
+            ("ab", true),
+            ("a", false),
+            ("-contoso", false),
+            ("contoso-", false),
+            ("con_toso", false),
+            ("con.toso", false),
+            ("contoso!", false),
+            ("", false),
+            (&"a".repeat(64), true),
+            (&"a".repeat(65), false),
+        ];
+        for (name, ok) in cases {
+            assert_eq!(resource_name_problem(name).is_none(), ok, "{name}");
+        }
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(
+            describe_char('\u{201C}'),
+            "U+201C LEFT DOUBLE QUOTATION MARK"
+        );
+        assert_eq!(describe_char(' '), "U+0020 SPACE");
+        assert_eq!(describe_char('\u{7}'), "U+0007 (a control character)");
+        assert_eq!(describe_char('中'), "U+4E2D `中`");
+        assert_eq!(percent_decode("a%20b%2Fc%zz%"), "a b/c%zz%");
+        assert_eq!(percent_decode("%ff"), "\u{FFFD}");
+        assert_eq!(osa_distance("openia", "openai"), 1);
+        assert_eq!(osa_distance("openai.azure.co", "openai.azure.com"), 1);
+        assert_eq!(osa_distance("", "abc"), 3);
+        assert_eq!(quote("a`b\nc"), "a'b·c");
+        let long = quote(&"x".repeat(500));
+        assert_eq!(long.chars().count(), QUOTE_MAX + 1);
+        assert!(long.ends_with('…'));
+        assert_eq!(redacted("https://u:p@h.com/x?k=v#f"), "https://h.com/x");
+        assert_eq!(redacted("u:p@h.com/x"), "h.com/x");
+    }
+
+    #[test]
+    fn typo_does_not_fire_on_real_or_unrelated_hosts() {
+        for host in [
+            "contoso.openai.azure.com",
+            "gw.contoso.com",
+            "example.org",
+            "openai.contoso.com",
+            "azure.microsoft.com",
+            "contoso.openai.azure-api.net",
+            "contoso.blob.core.windows.net",
+        ] {
+            let a = analyze(&format!("https://{host}/"));
+            assert!(
+                !ids(&a).contains(&"endpoint-host-typo"),
+                "{host}: {:?}",
+                a.findings
+            );
+        }
+    }
 }
