@@ -1296,6 +1296,7 @@ fn judge(a: &mut TokenAnalysis, now: i64, endpoint: Option<&ParsedEndpoint>) {
             human_duration(expires_in),
             format_rfc3339(now.saturating_add(expires_in))
         )),
+        TimeStatus::NoExpiry if jwt.claims.contains_key("exp") => {}
         TimeStatus::NoExpiry => push(
             Severity::Warning,
             "token-no-exp",
@@ -1419,8 +1420,9 @@ fn kind_hint(kind: &TokenKind, expected: &str) -> String {
 
 /// Who the token is for, and the role it needs (roles are not in the token).
 fn principal(a: &mut TokenAnalysis, c: &Claims) {
-    let app_only = c.idtyp.as_deref() == Some("app")
-        || (c.scp.is_none() && c.user.is_none() && !c.roles.is_empty());
+    // Delegated (user) tokens always carry scp; app-only ones (service principals,
+    // managed identities) never do (auth-failures.md 3.4).
+    let app_only = c.idtyp.as_deref() == Some("app") || (c.scp.is_none() && c.user.is_none());
     let oid = c.oid.as_deref().map(|o| display(o, 40));
     let mut msg = match (&c.user, app_only) {
         (Some(user), false) => format!("The token is for the user {}", display(user, 80)),
@@ -1985,6 +1987,7 @@ mod tests {
             let a = run(&tok(&header(), &with(claims(), json!({"exp": bad}))), None);
             assert_eq!(a.claims.exp, None);
             assert!(ids(&a).contains(&"token-time-unreadable"));
+            assert!(!ids(&a).contains(&"token-no-exp"));
             assert_eq!(a.time, Some(TimeStatus::NoExpiry));
         }
     }
@@ -2612,6 +2615,22 @@ mod tests {
             None,
         );
         assert!(message(&app, "token-principal").contains("application or managed identity"));
+        // A managed identity token: no scp, no roles, no user, no idtyp.
+        let mi = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"idtyp": null, "scp": null, "upn": null, "unique_name": null}),
+                ),
+            ),
+            Some(&aoai()),
+        );
+        let m = message(&mi, "token-principal");
+        assert!(
+            m.contains("application or managed identity") && m.contains("needs the role"),
+            "{m}"
+        );
         let arm = run(
             &tok(
                 &header(),
