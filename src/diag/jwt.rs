@@ -2655,6 +2655,43 @@ mod tests {
         assert!(m.chars().count() < 400, "{m}");
     }
 
+    #[test]
+    fn findings_are_sentences_of_the_given_field() {
+        let gov = ep(HostKind::AzureOpenAi, Some(Cloud::UsGov), PathShape::Root);
+        let inputs = vec![
+            good(),
+            String::new(),
+            "not a token".to_string(),
+            format!("Bearer Bearer {}", good()),
+            tok(
+                &with(header(), json!({"alg": "none", "nonce": "x"})),
+                &with(claims(), json!({"exp": NOW - 10, "ver": "2.0"})),
+            ),
+            tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"aud": "api://x", "tid": "9188040d-6c67-4c5b-b112-36a304b66dad"}),
+                ),
+            ),
+            tok(
+                &header(),
+                &with(claims(), json!({"nbf": NOW + 4000, "exp": "soon"})),
+            ),
+        ];
+        for raw in &inputs {
+            for e in [None, Some(&gov)] {
+                let a = analyze(raw, Field::Token, NOW, e);
+                assert!(!a.findings.is_empty(), "{raw}");
+                for f in &a.findings {
+                    assert_eq!(f.field, Field::Token);
+                    assert!(f.id.starts_with("token-"), "{}", f.id);
+                    assert!(f.message.ends_with('.'), "{}: {}", f.id, f.message);
+                }
+            }
+        }
+    }
+
     /// Every 8-character window of `secret` that appears in `text`.
     fn leaks(secret: &str, text: &str) -> Vec<String> {
         let chars: Vec<char> = secret.chars().collect();
