@@ -922,16 +922,19 @@ fn finish(out: &mut Inspection, rest: &[(usize, char)]) {
     let spaced = spaced.trim().to_string();
     let has_inner = rest.iter().any(|&(_, c)| c.is_whitespace());
 
-    let (cleaned, inner_damage) = if !has_inner {
-        (joined, false)
+    let (cleaned, inner_damage, classified) = if !has_inner {
+        let c = classify(&joined);
+        (joined, false, c)
     } else if placeholder(&spaced).is_some() {
-        (spaced, false)
+        let c = classify(&spaced);
+        (spaced, false, c)
     } else {
         let c = classify(&joined);
         if matches!(c.shape, Shape::Unknown | Shape::Prose) && looks_like_prose(&spaced) {
-            (spaced, false)
+            let c = classify(&spaced);
+            (spaced, false, c)
         } else {
-            (joined, true)
+            (joined, true, c)
         }
     };
 
@@ -955,7 +958,6 @@ fn finish(out: &mut Inspection, rest: &[(usize, char)]) {
         );
     }
 
-    let classified = classify(&cleaned);
     if !matches!(classified.shape, Shape::Prose) {
         let mut odd = Spots::default();
         for &(at, c) in rest {
@@ -1063,7 +1065,14 @@ fn classify(s: &str) -> Classified {
     Classified::of(Shape::Unknown)
 }
 
+/// Placeholders are short; longer values are never read as one (and this keeps a 1 MB
+/// paste cheap).
+const MAX_PLACEHOLDER_LEN: usize = 512;
+
 fn placeholder(s: &str) -> Option<String> {
+    if s.len() > MAX_PLACEHOLDER_LEN {
+        return None;
+    }
     let lower = s.to_ascii_lowercase();
     for p in key_shapes::PLACEHOLDERS {
         let hit = match p.pattern {

@@ -1296,6 +1296,7 @@ fn judge(a: &mut TokenAnalysis, now: i64, endpoint: Option<&ParsedEndpoint>) {
             human_duration(expires_in),
             format_rfc3339(now.saturating_add(expires_in))
         )),
+        TimeStatus::NoExpiry if jwt.claims.contains_key("exp") => {}
         TimeStatus::NoExpiry => push(
             Severity::Warning,
             "token-no-exp",
@@ -1419,8 +1420,9 @@ fn kind_hint(kind: &TokenKind, expected: &str) -> String {
 
 /// Who the token is for, and the role it needs (roles are not in the token).
 fn principal(a: &mut TokenAnalysis, c: &Claims) {
-    let app_only = c.idtyp.as_deref() == Some("app")
-        || (c.scp.is_none() && c.user.is_none() && !c.roles.is_empty());
+    // Delegated (user) tokens always carry scp; app-only ones (service principals,
+    // managed identities) never do (auth-failures.md 3.4).
+    let app_only = c.idtyp.as_deref() == Some("app") || (c.scp.is_none() && c.user.is_none());
     let oid = c.oid.as_deref().map(|o| display(o, 40));
     let mut msg = match (&c.user, app_only) {
         (Some(user), false) => format!("The token is for the user {}", display(user, 80)),
@@ -1985,6 +1987,7 @@ mod tests {
             let a = run(&tok(&header(), &with(claims(), json!({"exp": bad}))), None);
             assert_eq!(a.claims.exp, None);
             assert!(ids(&a).contains(&"token-time-unreadable"));
+            assert!(!ids(&a).contains(&"token-no-exp"));
             assert_eq!(a.time, Some(TimeStatus::NoExpiry));
         }
     }
@@ -2612,6 +2615,22 @@ mod tests {
             None,
         );
         assert!(message(&app, "token-principal").contains("application or managed identity"));
+        // A managed identity token: no scp, no roles, no user, no idtyp.
+        let mi = run(
+            &tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"idtyp": null, "scp": null, "upn": null, "unique_name": null}),
+                ),
+            ),
+            Some(&aoai()),
+        );
+        let m = message(&mi, "token-principal");
+        assert!(
+            m.contains("application or managed identity") && m.contains("needs the role"),
+            "{m}"
+        );
         let arm = run(
             &tok(
                 &header(),
@@ -2634,6 +2653,43 @@ mod tests {
         let m = message(&a, "token-audience-own-api");
         assert!(!m.contains('\u{202E}'));
         assert!(m.chars().count() < 400, "{m}");
+    }
+
+    #[test]
+    fn findings_are_sentences_of_the_given_field() {
+        let gov = ep(HostKind::AzureOpenAi, Some(Cloud::UsGov), PathShape::Root);
+        let inputs = vec![
+            good(),
+            String::new(),
+            "not a token".to_string(),
+            format!("Bearer Bearer {}", good()),
+            tok(
+                &with(header(), json!({"alg": "none", "nonce": "x"})),
+                &with(claims(), json!({"exp": NOW - 10, "ver": "2.0"})),
+            ),
+            tok(
+                &header(),
+                &with(
+                    claims(),
+                    json!({"aud": "api://x", "tid": "9188040d-6c67-4c5b-b112-36a304b66dad"}),
+                ),
+            ),
+            tok(
+                &header(),
+                &with(claims(), json!({"nbf": NOW + 4000, "exp": "soon"})),
+            ),
+        ];
+        for raw in &inputs {
+            for e in [None, Some(&gov)] {
+                let a = analyze(raw, Field::Token, NOW, e);
+                assert!(!a.findings.is_empty(), "{raw}");
+                for f in &a.findings {
+                    assert_eq!(f.field, Field::Token);
+                    assert!(f.id.starts_with("token-"), "{}", f.id);
+                    assert!(f.message.ends_with('.'), "{}: {}", f.id, f.message);
+                }
+            }
+        }
     }
 
     /// Every 8-character window of `secret` that appears in `text`.
