@@ -1545,7 +1545,6 @@ fn describe(
             WhenSource::DateHeader => "the date header",
             WhenSource::LogTimestamp => "the log timestamp before the error",
         };
-        let _ = response;
         out.push(Finding::new(
             if src == WhenSource::DateHeader
                 && response
