@@ -602,14 +602,14 @@ fn status_line(rest: &str) -> Option<(u16, &str)> {
 }
 
 /// `Name: value` with a token name.
-fn header_line(rest: &str) -> Option<(String, &str)> {
+fn header_line(rest: &str) -> Option<(&str, &str)> {
     let (name, value) = rest.split_once(':')?;
     let ok = !name.is_empty()
         && name.len() <= 64
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    ok.then(|| (name.to_ascii_lowercase(), value.trim()))
+    ok.then(|| (name, value.trim()))
 }
 
 /// A header value as kept: cut, and masked when the header carries a secret.
@@ -698,7 +698,7 @@ fn read_lines(raw: &str, lines: &LineIndex) -> LineFacts {
                         Block::Http => &mut f.block_headers,
                         _ => &mut f.other_headers,
                     };
-                    put_header(map, name, value, true);
+                    put_header(map, name.to_ascii_lowercase(), value, true);
                     continue;
                 }
                 None => block = Block::None,
@@ -710,8 +710,8 @@ fn read_lines(raw: &str, lines: &LineIndex) -> LineFacts {
             continue;
         }
         if let Some((name, value)) = header_line(rest) {
-            if LOOSE_HEADERS.contains(&name.as_str()) {
-                put_header(&mut f.other_headers, name, value, false);
+            if let Some(known) = LOOSE_HEADERS.iter().find(|h| h.eq_ignore_ascii_case(name)) {
+                put_header(&mut f.other_headers, known.to_string(), value, false);
             }
         }
     }
@@ -1545,7 +1545,6 @@ fn describe(
             WhenSource::DateHeader => "the date header",
             WhenSource::LogTimestamp => "the log timestamp before the error",
         };
-        let _ = response;
         out.push(Finding::new(
             if src == WhenSource::DateHeader
                 && response

@@ -99,6 +99,27 @@ fn escape(raw: &str, i: usize) -> (Out, usize) {
     }
 }
 
+/// What each ASCII byte becomes: [`WS`] for whitespace and controls, [`ESC`] for a
+/// backslash (an escape may follow), else the canonical byte.
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = match b {
+            b'"' | b'`' | b'\'' => b'\'',
+            b'A'..=b'Z' => b + 32,
+            b'\\' => ESC,
+            0..=0x20 | 0x7f => WS,
+            _ => b,
+        };
+        i += 1;
+    }
+    t
+};
+const WS: u8 = 0;
+const ESC: u8 = 1;
+
 /// Builds the canonical form of `raw` (see [`Normalized`]).
 ///
 /// Texts longer than `u32::MAX` bytes are cut there; callers bound their input far below.
@@ -120,10 +141,33 @@ pub fn normalize(raw: &str) -> Normalized {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Fast path: plain ASCII, most of any paste.
+        if b < 0x80 {
+            let c = ASCII[usize::from(b)];
+            if c == WS {
+                if pending.is_none() {
+                    pending = Some(i as u32);
+                }
+                i += 1;
+                continue;
+            }
+            if c != ESC {
+                if pending.is_some() {
+                    flush_space(&mut out, &mut map, &mut pending, c);
+                }
+                // Copy the whole run of plain ASCII at once.
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] < 0x80 && ASCII[usize::from(bytes[j])] > ESC {
+                    j += 1;
+                }
+                out.extend(bytes[i..j].iter().map(|&x| ASCII[usize::from(x & 0x7f)]));
+                map.extend(i as u32..j as u32);
+                i = j;
+                continue;
+            }
+        }
         let (what, adv) = if b == b'\\' {
             escape(raw, i)
-        } else if b < 0x80 {
-            (canon_char(b as char), 1)
         } else {
             match raw.get(i..).and_then(|s| s.chars().next()) {
                 Some(c) => (canon_char(c), c.len_utf8()),
