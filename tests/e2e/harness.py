@@ -413,14 +413,28 @@ class Browser:
 
     # -- looking at it
 
-    def screenshot(self, path: Path | str, *, color_scheme: str | None = None,
-                   full_page: bool = True) -> None:
-        """A PNG of the page; `color_scheme` is "light" or "dark" (prefers-color-scheme)."""
+    def screenshot(self, path: Path | str, *, width: int | None = None,
+                   color_scheme: str | None = None, full_page: bool = True) -> None:
+        """A PNG of the page at `width` CSS pixels (narrow widths emulate a phone);
+        `color_scheme` "light" or "dark" sets prefers-color-scheme; `full_page` captures
+        the whole scroll height, not just the viewport."""
         if color_scheme:
             self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
                 "features": [{"name": "prefers-color-scheme", "value": color_scheme}]})
-        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": full_page})
+        if width:
+            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+        # Let layout settle on the new metrics before measuring: two animation frames.
+        self.driver.execute_async_script(
+            "const done = arguments[0];"
+            "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));")
+        params: dict = {"format": "png"}
+        if full_page:
+            size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+            params["captureBeyondViewport"] = True
+            params["clip"] = {"x": 0, "y": 0, "width": size["width"],
+                              "height": size["height"], "scale": 1}
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", params)
         Path(path).write_bytes(base64.b64decode(shot["data"]))
 
 
