@@ -53,7 +53,12 @@ async fn first_view_renders_every_field() {
     let missing: Vec<&str> = FIELD_IDS
         .iter()
         .copied()
-        .filter(|id| root.query_selector(&format!("#{id}")).ok().flatten().is_none())
+        .filter(|id| {
+            root.query_selector(&format!("#{id}"))
+                .ok()
+                .flatten()
+                .is_none()
+        })
         .collect();
     assert!(
         missing.is_empty(),
