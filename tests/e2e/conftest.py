@@ -1,0 +1,59 @@
+"""pytest fixtures over harness.py. Each test gets its own browser (fresh profile);
+the built page is served once per session, mutated copies once per test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from harness import REPO, Browser, StaticServer, copy_dist
+
+
+@pytest.fixture(scope="session")
+def dist() -> Path:
+    """The release build under test: $DOCTOR_DIST or ./dist (`./dev test` builds it)."""
+    path = Path(os.environ.get("DOCTOR_DIST", REPO / "dist")).resolve()
+    if not (path / "index.html").is_file():
+        pytest.fail(f"no build at {path}: run `trunk build --release` (./dev test does)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site(dist: Path) -> Iterator[StaticServer]:
+    """dist/ served on 127.0.0.1 at a free port; `site.url` ends with `/`."""
+    with StaticServer(dist) as server:
+        yield server
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    """Headless Chromium with a fresh profile, stopped (by PID if need be) after the test."""
+    with Browser() as b:
+        yield b
+
+
+@pytest.fixture
+def app(browser: Browser, site: StaticServer) -> Browser:
+    """The release build loaded and started; fails the test if it does not start."""
+    browser.load(site.url)
+    browser.wait_for_app()
+    return browser
+
+
+@pytest.fixture
+def mutated_site(dist: Path, tmp_path: Path) -> Iterator[Callable[[Callable[[str], str]], StaticServer]]:
+    """Serve a copy of dist/ whose index.html went through `mutate`: for negative controls."""
+    servers: list[StaticServer] = []
+
+    def serve(mutate: Callable[[str], str], name: str = "mutated") -> StaticServer:
+        copy = copy_dist(dist, tmp_path / name, mutate)
+        server = StaticServer(copy).start()
+        servers.append(server)
+        return server
+
+    yield serve
+    for server in servers:
+        server.stop()
