@@ -8,7 +8,7 @@
 //! occurs in the credential or the token, whatever put it there.
 
 use super::endpoint::{self, HostKind};
-use super::jwt::{Claims, TokenAnalysis};
+use super::jwt::Claims;
 use super::paste::{is_invisible, Diagnosis, JudgedBy};
 use super::report::{Confidence, Field, Severity, Verdict};
 use super::secret::mask;
@@ -609,7 +609,7 @@ mod tests {
     use super::*;
     use crate::diag::case::{Case, ObservedResponse};
     use crate::diag::cause::CauseId;
-    use crate::diag::jwt::{AudienceFit, TokenKind, UnverifiedJwt};
+    use crate::diag::jwt::{AudienceFit, TokenAnalysis, TokenKind, UnverifiedJwt};
     use crate::diag::report::{Finding, RankedCause, Report};
     use crate::diag::secret::Secret;
     use crate::diag::Verdict;

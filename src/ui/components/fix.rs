@@ -1,0 +1,72 @@
+//! A fix step (or next step) as the engine writes it: prose, with commands and
+//! snippets as Markdown fenced blocks. Prose is shown as text with `inline code`;
+//! each block gets its own copy button that copies only the code.
+
+use super::copy_button::CopyButton;
+use crate::diag::markdown::{split_fenced, split_inline_code, FixPart};
+use yew::prelude::*;
+
+/// Props of [`FixText`].
+#[derive(Properties, PartialEq)]
+pub struct FixTextProps {
+    /// The step, Markdown with fenced blocks.
+    pub text: AttrValue,
+}
+
+/// Prose with `inline code` as text nodes (never as HTML).
+#[component]
+pub fn Prose(props: &FixTextProps) -> Html {
+    let paragraphs: Vec<String> = props
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    html! {
+        for p in paragraphs.iter() {
+            <p>
+                for (code, piece) in split_inline_code(p) {
+                    if code {
+                        <code>{piece.to_string()}</code>
+                    } else {
+                        {piece.to_string()}
+                    }
+                }
+            </p>
+        }
+    }
+}
+
+/// One fix step: its prose and its copyable code blocks.
+#[component]
+pub fn FixText(props: &FixTextProps) -> Html {
+    let parts = split_fenced(&props.text);
+    html! {
+        <div class="fix-step">
+            for part in parts.into_iter() {
+                {render_part(part)}
+            }
+        </div>
+    }
+}
+
+fn render_part(part: FixPart) -> Html {
+    match part {
+        FixPart::Text(t) => html! { <Prose text={AttrValue::from(t)} /> },
+        FixPart::Code { lang, code } => {
+            let label = if matches!(lang.as_str(), "sh" | "bash" | "shell" | "console" | "powershell" | "pwsh" | "")
+            {
+                "Copy command"
+            } else {
+                "Copy snippet"
+            };
+            html! {
+                <div class="code-block">
+                    <pre><code translate="no">{code.clone()}</code></pre>
+                    <CopyButton text={AttrValue::from(code)} label={label} />
+                </div>
+            }
+        }
+    }
+}
