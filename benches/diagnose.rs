@@ -40,9 +40,7 @@ fn bench(c: &mut Criterion) {
         endpoint: Some("https://contoso.openai.azure.com/".into()),
         ..Case::default()
     };
-    c.bench_function("error_text/1 MB", |b| {
-        b.iter(|| black_box(diagnose(black_box(&case), CLOCK)))
-    });
+    c.bench_function("error_text/1 MB", |b| b.iter(|| black_box(diagnose(black_box(&case), CLOCK))));
 }
 
 criterion_group! {

@@ -130,9 +130,9 @@ impl<'a> Facts<'a> {
             .as_ref()
             .filter(|c| !c.expose().is_empty())
             .map(|c| credential::analyze(c.expose()));
-        let cred_is_jwt = credential
-            .as_ref()
-            .is_some_and(|c| matches!(c.shape, credential::Shape::Jwt | credential::Shape::Jwe));
+        let cred_is_jwt = credential.as_ref().is_some_and(|c| {
+            matches!(c.shape, credential::Shape::Jwt | credential::Shape::Jwe)
+        });
         let cred_token = credential
             .as_ref()
             .filter(|_| cred_is_jwt)
@@ -147,9 +147,9 @@ impl<'a> Facts<'a> {
             (None, t) => (t, None),
         };
 
-        let api_source = non_empty(&case.api_version)
-            .map(str::to_string)
-            .or_else(|| parsed.and_then(|p| p.api_version_in_url.clone()));
+        let api_source = non_empty(&case.api_version).map(str::to_string).or_else(|| {
+            parsed.and_then(|p| p.api_version_in_url.clone())
+        });
         let api_version = inputs::api_version(api_source.as_deref());
         let dep_source = non_empty(&case.deployment)
             .map(str::to_string)

@@ -23,11 +23,7 @@ fn every_scenario_diagnoses_as_expected() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    assert!(
-        files.len() >= 40,
-        "expected the shared corpus, found {} files",
-        files.len()
-    );
+    assert!(files.len() >= 40, "expected the shared corpus, found {} files", files.len());
 
     let mut failures = Vec::new();
     for path in &files {
@@ -46,12 +42,7 @@ fn every_scenario_diagnoses_as_expected() {
             failures.push(format!(
                 "{name}: expected {:?} {:?}, got {:?} led by {:?} (ranked {:?})",
                 scenario.expect.verdict,
-                scenario
-                    .expect
-                    .cause
-                    .iter()
-                    .map(|c| c.id())
-                    .collect::<Vec<_>>(),
+                scenario.expect.cause.iter().map(|c| c.id()).collect::<Vec<_>>(),
                 report.verdict,
                 lead.map(|c| c.id()),
                 report.causes.iter().map(|c| c.id.id()).collect::<Vec<_>>(),

@@ -163,19 +163,11 @@ fn redact_quoted(msg: &str) -> String {
         out.push_str(&rest[..=start]);
         let after = &rest[start + 1..];
         let Some(end) = after.find(quote) else {
-            out.push_str(if after.chars().count() > 12 {
-                "…"
-            } else {
-                after
-            });
+            out.push_str(if after.chars().count() > 12 { "…" } else { after });
             return out;
         };
         let inner = &after[..end];
-        out.push_str(if inner.chars().count() > 12 {
-            "…"
-        } else {
-            inner
-        });
+        out.push_str(if inner.chars().count() > 12 { "…" } else { inner });
         out.push(quote);
         rest = &after[end + 1..];
     }
@@ -213,10 +205,7 @@ mod tests {
     #[test]
     fn unknown_response_field_is_named() {
         let err = Case::from_json(r#"{"response":{"code":401}}"#).unwrap_err();
-        assert!(
-            matches!(&err, CaseError::UnknownField { field } if field == "code"),
-            "{err:?}"
-        );
+        assert!(matches!(&err, CaseError::UnknownField { field } if field == "code"), "{err:?}");
     }
 
     #[test]
@@ -234,8 +223,8 @@ mod tests {
     fn errors_do_not_quote_secret_values() {
         let err = Case::from_json(r#"{"credential": 12345678901234567890}"#).unwrap_err();
         assert!(!err.to_string().contains("1234567890"), "{err}");
-        let err =
-            Case::from_json(r#"{"response": {"status": "sk-proj-abcdefghijklmnop"}}"#).unwrap_err();
+        let err = Case::from_json(r#"{"response": {"status": "sk-proj-abcdefghijklmnop"}}"#)
+            .unwrap_err();
         assert!(!err.to_string().contains("abcdefgh"), "{err}");
     }
 }

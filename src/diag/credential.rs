@@ -107,11 +107,7 @@ pub struct CredentialAnalysis {
 /// Classifies a pasted credential.
 pub fn analyze(raw: &str) -> CredentialAnalysis {
     CredentialAnalysis {
-        shape: if raw.trim().is_empty() {
-            Shape::Empty
-        } else {
-            Shape::Unknown
-        },
+        shape: if raw.trim().is_empty() { Shape::Empty } else { Shape::Unknown },
         damage: Vec::new(),
         cleaned: Secret::new(raw.trim()),
         raw_len: raw.chars().count(),

@@ -64,11 +64,7 @@ pub struct ApiVersionAnalysis {
 pub fn api_version(raw: Option<&str>) -> ApiVersionAnalysis {
     ApiVersionAnalysis {
         value: raw.map(str::to_string),
-        status: if raw.is_some() {
-            ApiVersionStatus::Unknown
-        } else {
-            ApiVersionStatus::Missing
-        },
+        status: if raw.is_some() { ApiVersionStatus::Unknown } else { ApiVersionStatus::Missing },
         findings: Vec::new(),
     }
 }

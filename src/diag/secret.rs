@@ -73,10 +73,7 @@ mod tests {
 
     #[test]
     fn long_values_keep_four_and_four() {
-        assert_eq!(
-            mask("0123456789abcdef0123456789abcdef"),
-            "0123…cdef (32 chars)"
-        );
+        assert_eq!(mask("0123456789abcdef0123456789abcdef"), "0123…cdef (32 chars)");
     }
 
     #[test]
@@ -94,9 +91,6 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_made_visible() {
-        assert_eq!(
-            mask("\u{201c}123456789abcdef0123\n"),
-            "·123…123· (21 chars)"
-        );
+        assert_eq!(mask("\u{201c}123456789abcdef0123\n"), "·123…123· (21 chars)");
     }
 }
