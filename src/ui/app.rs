@@ -16,7 +16,7 @@ use crate::diag::case::ObservedResponse;
 use crate::diag::markdown::resource_name;
 use crate::diag::paste::{diagnose_form, outline, FormField, JudgedBy, OutlinePart, Recognized};
 use crate::diag::time::format_rfc3339;
-use crate::diag::{Field as ReportField, Finding};
+use crate::diag::{Field as ReportField, Finding, Severity};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -140,6 +140,34 @@ pub fn App() -> Html {
             .cloned()
             .collect()
     };
+    // A decoded token's own checks are all in its panel; beside the field only the
+    // ones that fail, so the form does not repeat the panel.
+    let token_finding_ids: Vec<&str> = diag
+        .tokens
+        .iter()
+        .filter(|t| t.decoded.is_some())
+        .flat_map(|t| t.findings.iter().map(|f| f.id.as_str()))
+        .collect();
+    let secret_findings = |field: ReportField| -> Vec<Finding> {
+        let all = findings(field);
+        let total = all.len();
+        let mut kept: Vec<Finding> = all
+            .into_iter()
+            .filter(|f| {
+                !token_finding_ids.contains(&f.id.as_str())
+                    || matches!(f.severity, Severity::Error | Severity::Warning)
+            })
+            .collect();
+        if kept.len() < total {
+            kept.push(Finding::new(
+                field,
+                Severity::Info,
+                "token-panel",
+                "Every check of the token, passed and failed, is in the token panel.",
+            ));
+        }
+        kept
+    };
     let form = &state.form;
     let auth = if form.auth_header.is_empty() {
         "auto"
@@ -207,7 +235,7 @@ pub fn App() -> Html {
                         <Field field={FormField::Credential} label="Credential: API key or token, as the app sends it"
                             value={AttrValue::from(form.credential.expose().to_string())}
                             kind={FieldKind::Secret { reveal: state.show_credential }} onreveal={onreveal}
-                            findings={findings(ReportField::Credential)} onset={onset.clone()}
+                            findings={secret_findings(ReportField::Credential)} onset={onset.clone()}
                             hint="Spaces, quotes and line breaks are kept: they are often the problem.">
                             {credential_outline(form.credential.expose())}
                         </Field>
@@ -227,7 +255,7 @@ pub fn App() -> Html {
                         <Field field={FormField::Token} label="Access token to decode (optional)"
                             value={AttrValue::from(form.token.expose().to_string())}
                             kind={FieldKind::Area { rows: 3 }}
-                            findings={findings(ReportField::Token)} onset={onset.clone()}
+                            findings={secret_findings(ReportField::Token)} onset={onset.clone()}
                             placeholder="eyJ0eXAiOiJKV1Qi…"
                             hint="An Entra ID token, if it is not already the credential. Decoded here, never sent." />
                     </fieldset>
