@@ -46,7 +46,10 @@ fn main() {
             Ok(t) => t,
             Err(e) => fail(&format!("cannot read {}: {e}", path.display())),
         };
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let _ = writeln!(code, "    ({name:?}, {:?}),", minify_json(&text));
     }
     code.push_str("];\n");

@@ -27,7 +27,10 @@ const AUTH_HEADERS: &[(&str, &str)] = &[
     ("auto", "Not sure"),
     ("api-key", "api-key header"),
     ("authorization", "Authorization: Bearer"),
-    ("ocp-apim-subscription-key", "Ocp-Apim-Subscription-Key header"),
+    (
+        "ocp-apim-subscription-key",
+        "Ocp-Apim-Subscription-Key header",
+    ),
 ];
 
 fn dispatcher<E, F>(state: &UseReducerHandle<State>, f: F) -> Callback<E>

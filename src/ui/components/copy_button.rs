@@ -57,10 +57,10 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <span class="copy">
+            <span class="copy-status" role="status">{message}</span>
             <button type="button" class="copy-button" id={props.id.clone()} {onclick}>
                 {props.label.clone()}
             </button>
-            <span class="copy-status" role="status">{message}</span>
         </span>
     }
 }

@@ -55,16 +55,21 @@ fn render_part(part: FixPart) -> Html {
     match part {
         FixPart::Text(t) => html! { <Prose text={AttrValue::from(t)} /> },
         FixPart::Code { lang, code } => {
-            let label = if matches!(lang.as_str(), "sh" | "bash" | "shell" | "console" | "powershell" | "pwsh" | "")
-            {
+            let label = if matches!(
+                lang.as_str(),
+                "sh" | "bash" | "shell" | "console" | "powershell" | "pwsh" | ""
+            ) {
                 "Copy command"
             } else {
                 "Copy snippet"
             };
             html! {
                 <div class="code-block">
-                    <pre><code translate="no">{code.clone()}</code></pre>
-                    <CopyButton text={AttrValue::from(code)} label={label} />
+                    <div class="code-head">
+                        <span class="code-lang">{lang}</span>
+                        <CopyButton text={AttrValue::from(code.clone())} label={label} />
+                    </div>
+                    <pre><code translate="no">{code}</code></pre>
                 </div>
             }
         }

@@ -61,7 +61,12 @@ pub fn ResponseSection(props: &ResponseSectionProps) -> Html {
     if let Some(p) = &props.problem {
         status_findings.insert(
             0,
-            Finding::new(crate::diag::Field::Response, Severity::Error, "response-status-unreadable", p.clone()),
+            Finding::new(
+                crate::diag::Field::Response,
+                Severity::Error,
+                "response-status-unreadable",
+                p.clone(),
+            ),
         );
     }
     html! {

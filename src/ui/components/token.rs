@@ -9,8 +9,8 @@ use super::fix::FixText;
 use crate::diag::endpoint::Cloud;
 use crate::diag::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use crate::diag::markdown::{
-    claim_meaning, claim_text, expiry_phrase, is_time_claim, printable, rbac_note,
-    relative_phrase, CLAIM_MAX,
+    claim_meaning, claim_text, expiry_phrase, is_time_claim, printable, rbac_note, relative_phrase,
+    CLAIM_MAX,
 };
 use crate::diag::paste::JudgedBy;
 use crate::diag::time::{format_rfc3339, human_duration};
@@ -49,13 +49,24 @@ fn kind_text(kind: &TokenKind) -> String {
             "An access token for Azure OpenAI / Azure AI Services ({}).",
             cloud_name(*c)
         ),
-        TokenKind::AiAzure => "An access token for Azure AI Foundry projects (ai.azure.com).".into(),
-        TokenKind::Arm => "An Azure Resource Manager token: for managing resources, not for calling models.".into(),
+        TokenKind::AiAzure => {
+            "An access token for Azure AI Foundry projects (ai.azure.com).".into()
+        }
+        TokenKind::Arm => {
+            "An Azure Resource Manager token: for managing resources, not for calling models."
+                .into()
+        }
         TokenKind::Graph => "A Microsoft Graph token: for Graph, not for Azure OpenAI.".into(),
-        TokenKind::IdToken => "An ID token: proof of sign-in for your app, not an access token for an API.".into(),
-        TokenKind::ScopedToken => "A Cognitive Services issueToken token, which Azure OpenAI does not take.".into(),
+        TokenKind::IdToken => {
+            "An ID token: proof of sign-in for your app, not an access token for an API.".into()
+        }
+        TokenKind::ScopedToken => {
+            "A Cognitive Services issueToken token, which Azure OpenAI does not take.".into()
+        }
         TokenKind::AzureMl => "An Azure Machine Learning token (ml.azure.com).".into(),
-        TokenKind::OtherService(s) => format!("A token for another service ({}).", printable(s, 120)),
+        TokenKind::OtherService(s) => {
+            format!("A token for another service ({}).", printable(s, 120))
+        }
         TokenKind::OwnApi(s) => format!("A token for your own API ({}).", printable(s, 120)),
         TokenKind::Unknown => "The audience is not one this page knows.".into(),
     }
@@ -71,7 +82,9 @@ fn field_text(f: Field) -> &'static str {
 /// `2026-11-23 10:00:00 (UTC+01:00)` in the browser's time zone.
 fn local_time(unix: i64) -> String {
     let offset = browser::local_offset_minutes(unix);
-    let local = format_rfc3339(unix + offset * 60).replace('T', " ").replace('Z', "");
+    let local = format_rfc3339(unix + offset * 60)
+        .replace('T', " ")
+        .replace('Z', "");
     let sign = if offset < 0 { '-' } else { '+' };
     let a = offset.abs();
     format!("{local} (UTC{sign}{:02}:{:02})", a / 60, a % 60)
@@ -79,10 +92,31 @@ fn local_time(unix: i64) -> String {
 
 fn time_status_text(t: TimeStatus) -> (&'static str, String) {
     match t {
-        TimeStatus::Expired { ago } => ("bad", format!("Expired {} before the failure", human_duration(ago))),
-        TimeStatus::NotYetValid { starts_in } => ("bad", format!("Not valid yet: starts {} after the failure", human_duration(starts_in))),
-        TimeStatus::ExpiresSoon { expires_in } => ("warn", format!("Valid, but expires {} after the failure", human_duration(expires_in))),
-        TimeStatus::Valid { expires_in } => ("good", format!("Valid at the failure, for {} more", human_duration(expires_in))),
+        TimeStatus::Expired { ago } => (
+            "bad",
+            format!("Expired {} before the failure", human_duration(ago)),
+        ),
+        TimeStatus::NotYetValid { starts_in } => (
+            "bad",
+            format!(
+                "Not valid yet: starts {} after the failure",
+                human_duration(starts_in)
+            ),
+        ),
+        TimeStatus::ExpiresSoon { expires_in } => (
+            "warn",
+            format!(
+                "Valid, but expires {} after the failure",
+                human_duration(expires_in)
+            ),
+        ),
+        TimeStatus::Valid { expires_in } => (
+            "good",
+            format!(
+                "Valid at the failure, for {} more",
+                human_duration(expires_in)
+            ),
+        ),
         TimeStatus::NoExpiry => ("warn", "No expiry (exp) claim".into()),
     }
 }
@@ -104,7 +138,11 @@ fn ClaimTable(props: &ClaimTableProps) -> Html {
         .map(|(name, v)| {
             let mut text = printable(&claim_text(v), CLAIM_MAX);
             if let (false, true, Some(t)) = (props.header, is_time_claim(name), v.as_i64()) {
-                text = format!("{text} = {} ({})", format_rfc3339(t), relative_phrase(t, props.clock));
+                text = format!(
+                    "{text} = {} ({})",
+                    format_rfc3339(t),
+                    relative_phrase(t, props.clock)
+                );
             }
             (printable(name, 64), text, claim_meaning(name, props.header))
         })
@@ -131,7 +169,11 @@ fn ClaimTable(props: &ClaimTableProps) -> Html {
 pub fn TokenPanel(props: &TokenPanelProps) -> Html {
     let t = &props.token;
     let which = field_text(t.field);
-    let stem = if t.field == Field::Token { "token" } else { "credential" };
+    let stem = if t.field == Field::Token {
+        "token"
+    } else {
+        "credential"
+    };
     let id = format!("token-panel-{stem}");
     let exp = t.claims.exp;
     let live = props.judged_by == JudgedBy::Clock;
@@ -142,10 +184,13 @@ pub fn TokenPanel(props: &TokenPanelProps) -> Html {
             let then = if e > props.judged_at {
                 format!("it had {} left", human_duration(e - props.judged_at))
             } else {
-                format!("it had expired {} earlier", human_duration(props.judged_at - e))
+                format!(
+                    "it had expired {} earlier",
+                    human_duration(props.judged_at - e)
+                )
             };
             format!(
-                "At the time of the failure ({}), {then}. Now it {}.",
+                "At the time of the failure ({}), {then}. Now: {}.",
                 format_rfc3339(props.judged_at),
                 expiry_phrase(e, props.clock)
             )
@@ -175,7 +220,10 @@ pub fn TokenPanel(props: &TokenPanelProps) -> Html {
         AudienceFit::Fits => Some(("good", "The audience fits the endpoint.".to_string())),
         AudienceFit::Mismatch { expected } => Some((
             "bad",
-            format!("This endpoint needs a token with audience {}.", printable(expected, 120)),
+            format!(
+                "This endpoint needs a token with audience {}.",
+                printable(expected, 120)
+            ),
         )),
         AudienceFit::Unknown => None,
     };
