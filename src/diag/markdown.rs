@@ -7,6 +7,7 @@
 //! line of defence [`scrub`] cuts out every run of five or more characters that also
 //! occurs in the credential or the token, whatever put it there.
 
+use super::case::BrowserFailure;
 use super::endpoint::{self, HostKind};
 use super::jwt::Claims;
 use super::paste::{is_invisible, Diagnosis, JudgedBy};
@@ -358,6 +359,15 @@ fn cell(text: &str) -> String {
     printable(text, CLAIM_MAX).replace('|', "\\|")
 }
 
+fn failure_word(f: BrowserFailure) -> &'static str {
+    match f {
+        BrowserFailure::Network => "network error",
+        BrowserFailure::Timeout => "timeout",
+        BrowserFailure::Cors => "blocked by CORS",
+        BrowserFailure::Redirect => "redirect refused",
+    }
+}
+
 fn verdict_word(v: Verdict) -> &'static str {
     match v {
         Verdict::Problem => "problem",
@@ -535,7 +545,7 @@ pub fn report_markdown(d: &Diagnosis) -> String {
     if let Some(resp) = &case.response {
         let mut v = match (resp.status, resp.failure) {
             (Some(s), _) => format!("status {s}"),
-            (None, Some(f)) => format!("no response ({f:?})").to_lowercase(),
+            (None, Some(f)) => format!("no response ({})", failure_word(f)),
             (None, None) => "no status".to_string(),
         };
         if let Some(id) = resp.headers.get("apim-request-id") {

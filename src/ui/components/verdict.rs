@@ -107,10 +107,16 @@ fn others_summary(problem: bool, n: usize) -> String {
     }
 }
 
+/// Milliseconds with two decimals, without pulling float formatting into the wasm.
+fn millis(ms: f64) -> String {
+    let hundredths = (ms.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// The verdict panel.
 #[component]
 pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
-    let ms = format!("{:.2}", props.elapsed_ms);
+    let ms = millis(props.elapsed_ms);
     if props.empty {
         return html! {
             <section class="verdict verdict-empty" id="verdict" aria-live="polite" data-diag-ms={ms}>
