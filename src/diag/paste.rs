@@ -1745,6 +1745,51 @@ fn tokens_of(facts: &Facts) -> Vec<TokenAnalysis> {
         .collect()
 }
 
+/// Which input a line of evidence points at, from how the engine starts it
+/// (`credential: …`, `endpoint: …`, `error output, line 3: …`, `response 401: …`),
+/// with the 1-based line of pasted output when it names one. Returns the target and
+/// the length in bytes of the leading words that name it.
+pub fn evidence_target(text: &str) -> Option<(FormField, Option<usize>, usize)> {
+    const PREFIXES: &[(&str, FormField)] = &[
+        ("endpoint", FormField::Endpoint),
+        ("credential", FormField::Credential),
+        ("deployment", FormField::Deployment),
+        ("api-version", FormField::ApiVersion),
+        ("api_version", FormField::ApiVersion),
+        ("auth_header", FormField::AuthHeader),
+        ("token", FormField::Token),
+        ("organization", FormField::Organization),
+        ("project", FormField::Project),
+        ("client", FormField::Client),
+        ("error output", FormField::ErrorText),
+        ("error_text", FormField::ErrorText),
+        ("response", FormField::ResponseStatus),
+        ("the observed response", FormField::ResponseStatus),
+        ("now", FormField::Now),
+    ];
+    let (field, rest, prefix_len) = PREFIXES.iter().find_map(|(p, f)| {
+        let rest = text.strip_prefix(p)?;
+        rest.starts_with([':', ',', ' '])
+            .then_some((*f, rest, p.len()))
+            .or_else(|| rest.is_empty().then_some((*f, rest, p.len())))
+    })?;
+    let mut line = None;
+    let mut used = prefix_len;
+    if let Some(after) = rest.strip_prefix(", line ") {
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        line = digits.parse().ok();
+        used += ", line ".len() + digits.len();
+    } else if field == FormField::ResponseStatus {
+        let after = rest.trim_start_matches(' ');
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits == 3 {
+            used += rest.len() - after.len() + digits;
+        }
+    }
+    let next = text[used..].chars().next();
+    matches!(next, None | Some(':') | Some(' ') | Some(',')).then_some((field, line, used))
+}
+
 // ---------------------------------------------------------------------------------
 // Whitespace an <input> eats
 // ---------------------------------------------------------------------------------
@@ -2283,6 +2328,24 @@ mod tests {
         let d = diagnose_form(&form, 1_000);
         assert_eq!((d.judged_at, d.judged_by), (1_795_424_400, JudgedBy::Typed));
         assert_eq!(d.case.now.as_deref(), Some("2026-11-23T09:00:00Z"));
+    }
+
+    #[test]
+    fn evidence_points_at_fields_and_lines() {
+        assert_eq!(
+            evidence_target("credential: a line break at the end"),
+            Some((FormField::Credential, None, 10))
+        );
+        assert_eq!(
+            evidence_target("error output, line 3: \"Access denied\""),
+            Some((FormField::ErrorText, Some(3), 20))
+        );
+        assert_eq!(
+            evidence_target("response 401: \"Unauthorized\""),
+            Some((FormField::ResponseStatus, None, 12))
+        );
+        assert_eq!(evidence_target("endpoints are hard"), None);
+        assert_eq!(evidence_target("A1 message"), None);
     }
 
     #[test]

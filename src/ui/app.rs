@@ -58,7 +58,7 @@ fn credential_outline(raw: &str) -> Html {
             </span>
             if has_break {
                 <span class="outline-note">
-                    {" The line break came with your paste. A text box cannot show it, but it is kept here because the app sends it too."}
+                    {" The line break is part of the value: a one-line box cannot show it, but it is kept, because the app sends it too."}
                 </span>
             }
         </p>

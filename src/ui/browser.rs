@@ -95,3 +95,34 @@ pub fn scroll_to(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Brings an input into view and focuses it; for a `<textarea>` and a 1-based line,
+/// selects that line. Opens the `<details>` around it first, if it is folded.
+pub fn focus_field(id: &str, line: Option<usize>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(el) = doc.get_element_by_id(id) else {
+        return;
+    };
+    if let Ok(Some(details)) = el.closest("details") {
+        let _ = details.set_attribute("open", "");
+    }
+    el.scroll_into_view_with_bool(false);
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+    let (Some(area), Some(n)) = (el.dyn_ref::<web_sys::HtmlTextAreaElement>(), line) else {
+        return;
+    };
+    let value = area.value();
+    let mut start = 0u32;
+    for (i, l) in value.split('\n').enumerate() {
+        let len = l.encode_utf16().count() as u32;
+        if i + 1 == n {
+            let _ = area.set_selection_range(start, start + len);
+            return;
+        }
+        start += len + 1;
+    }
+}

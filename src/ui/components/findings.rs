@@ -1,5 +1,6 @@
 //! The findings beside one input.
 
+use super::fix::inline;
 use crate::diag::{Finding, Severity};
 use yew::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
         <li class={classes!("finding", class)} data-finding={props.finding.id.clone()}>
             <span class="sev-icon" aria-hidden="true">{icon}</span>
             <span class="sr-only">{word}</span>
-            <span class="finding-text">{props.finding.message.clone()}</span>
+            <span class="finding-text">{inline(&props.finding.message)}</span>
         </li>
     }
 }

@@ -38,6 +38,19 @@ pub fn Prose(props: &FixTextProps) -> Html {
     }
 }
 
+/// One line of text with `inline code` as `<code>`, always as text nodes.
+pub fn inline(text: &str) -> Html {
+    html! {
+        for (code, piece) in split_inline_code(text) {
+            if code {
+                <code>{piece.to_string()}</code>
+            } else {
+                {piece.to_string()}
+            }
+        }
+    }
+}
+
 /// One fix step: its prose and its copyable code blocks.
 #[component]
 pub fn FixText(props: &FixTextProps) -> Html {

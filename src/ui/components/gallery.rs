@@ -3,6 +3,7 @@
 //! and observed response) and diagnoses it, offline. The expected answer stays folded
 //! so a trainer can ask first.
 
+use super::fix::inline;
 use crate::diag::Verdict;
 use crate::ui::scenarios;
 use yew::prelude::*;
@@ -98,7 +99,7 @@ pub fn ScenarioBanner(props: &ScenarioBannerProps) -> Html {
         <div class="scenario-banner" id="scenario-banner"
             data-scenario={scenarios::file_name(props.index).unwrap_or_default()}>
             <p><strong>{format!("Scenario {}: ", number(props.index))}</strong>{s.title.clone()}</p>
-            <p class="story">{s.story.clone()}</p>
+            <p class="story">{inline(&s.story)}</p>
             <details class="expected">
                 <summary>{"Expected answer"}</summary>
                 <p><code>{expected}</code></p>

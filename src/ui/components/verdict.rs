@@ -3,7 +3,9 @@
 //! what was checked; `inconclusive` gives the one next step.
 
 use super::findings::FindingItem;
-use super::fix::FixText;
+use super::fix::{inline, FixText};
+use crate::diag::paste::evidence_target;
+use crate::ui::browser;
 use crate::diag::paste::Diagnosis;
 use crate::diag::{Confidence, RankedCause, Severity, Verdict};
 use std::rc::Rc;
@@ -36,6 +38,25 @@ fn verdict_text(v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
+/// A line of evidence; when it names an input (or a line of the pasted output), that
+/// name is a button that takes the user there.
+fn evidence_item(text: &str) -> Html {
+    let Some((field, line, len)) = evidence_target(text) else {
+        return html! { <FixText text={AttrValue::from(text.to_string())} /> };
+    };
+    let (head, rest) = text.split_at(len);
+    let onclick = Callback::from(move |_: MouseEvent| browser::focus_field(field.id(), line));
+    html! {
+        <div class="fix-step">
+            <p>
+                <button type="button" class="goto" data-goto={field.id()} {onclick}
+                    title="Show this input">{head.to_string()}</button>
+                {inline(rest)}
+            </p>
+        </div>
+    }
+}
+
 /// One cause: title, confidence, evidence and fix. The leading one carries
 /// `data-cause`; the others `data-other-cause`, so `[data-cause]` finds only the lead.
 #[component]
@@ -49,7 +70,7 @@ pub fn CauseCard(props: &CauseCardProps) -> Html {
                 <h4>{"Evidence"}</h4>
                 <ul class="evidence">
                     for e in c.evidence.iter() {
-                        <li><FixText text={AttrValue::from(e.clone())} /></li>
+                        <li>{evidence_item(e)}</li>
                     }
                 </ul>
             }
