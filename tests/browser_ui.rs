@@ -386,8 +386,10 @@ async fn error_output_is_pasted_as_text() {
     page.type_into("error-text", text).await;
     assert_eq!(page.value("error-text"), text);
     assert!(page.find("#spread-paste").is_none(), "nothing to spread");
-    let mut form = Form::default();
-    form.error_text = text.into();
+    let form = Form {
+        error_text: text.into(),
+        ..Form::default()
+    };
     let expected: Vec<String> = diagnose_form(&form, CLOCK)
         .report
         .findings

@@ -2320,8 +2320,10 @@ mod tests {
 
     #[test]
     fn typed_time_wins_and_clock_is_the_default() {
-        let mut form = Form::default();
-        form.endpoint = "https://x.openai.azure.com/".into();
+        let mut form = Form {
+            endpoint: "https://x.openai.azure.com/".into(),
+            ..Form::default()
+        };
         let d = diagnose_form(&form, 1_000);
         assert_eq!((d.judged_at, d.judged_by), (1_000, JudgedBy::Clock));
         form.set(FormField::Now, "2026-11-23T09:00:00Z".into());

@@ -5,9 +5,9 @@
 use super::findings::FindingItem;
 use super::fix::{inline, FixText};
 use crate::diag::paste::evidence_target;
-use crate::ui::browser;
 use crate::diag::paste::Diagnosis;
 use crate::diag::{Confidence, RankedCause, Severity, Verdict};
+use crate::ui::browser;
 use std::rc::Rc;
 use yew::prelude::*;
 
