@@ -1684,27 +1684,27 @@ pub fn diagnose_form(form: &Form, clock: i64) -> Diagnosis {
     let mut case = form.to_case();
     let response_problem = form.response.to_response().1;
     // One pass in the common case; a second only when the pasted output dates the
-    // failure and the user did not choose a time.
-    let first = {
+    // failure and the user did not choose a time. (One call site for the engine, so
+    // it is compiled into the page once.)
+    let mut evidence_when = None;
+    let outcome = loop {
         let facts = Facts::gather(&case, clock);
-        let when = facts.evidence.when;
-        match when.filter(|_| !form.now_set) {
-            Some(w) => Err(w),
-            None => {
-                let by = match facts.now_source {
-                    NowSource::Case => JudgedBy::Typed,
-                    NowSource::Clock => JudgedBy::Clock,
-                };
-                Ok((Outcome::of(&facts, by), when))
+        let dated = case.now.is_none() && !form.now_set;
+        match facts.evidence.when {
+            Some(when) if dated => {
+                evidence_when = Some(when);
+                drop(facts);
+                case.now = Some(format_rfc3339(when));
             }
-        }
-    };
-    let (outcome, evidence_when) = match first {
-        Ok(done) => done,
-        Err(when) => {
-            case.now = Some(format_rfc3339(when));
-            let facts = Facts::gather(&case, clock);
-            (Outcome::of(&facts, JudgedBy::Evidence), Some(when))
+            when => {
+                evidence_when = evidence_when.or(when);
+                let by = match (facts.now_source, evidence_when.is_some() && !form.now_set) {
+                    (NowSource::Clock, _) => JudgedBy::Clock,
+                    (NowSource::Case, true) => JudgedBy::Evidence,
+                    (NowSource::Case, false) => JudgedBy::Typed,
+                };
+                break Outcome::of(&facts, by);
+            }
         }
     };
     Diagnosis {
@@ -2330,6 +2330,35 @@ mod tests {
         let d = diagnose_form(&form, 1_000);
         assert_eq!((d.judged_at, d.judged_by), (1_795_424_400, JudgedBy::Typed));
         assert_eq!(d.case.now.as_deref(), Some("2026-11-23T09:00:00Z"));
+    }
+
+    /// Needs `diag::evidence` to read the `Date` header (it fails against the
+    /// skeleton's stub, like `tests/corpus.rs`, until the evidence module lands).
+    #[test]
+    fn pasted_output_dates_the_failure() {
+        let form = Form {
+            error_text:
+                "HTTP/1.1 401 Unauthorized\r\nDate: Mon, 23 Nov 2026 09:00:00 GMT\r\n\r\n{}".into(),
+            ..Form::default()
+        };
+        let d = diagnose_form(&form, 1_000);
+        assert_eq!(d.evidence_when, Some(1_795_424_400));
+        assert_eq!(
+            (d.judged_at, d.judged_by),
+            (1_795_424_400, JudgedBy::Evidence)
+        );
+        assert_eq!(d.case.now.as_deref(), Some("2026-11-23T09:00:00Z"));
+        // A time the user sets wins over the pasted one.
+        let mut typed = form.clone();
+        typed.set(FormField::Now, "2026-11-24T00:00:00Z".into());
+        let d = diagnose_form(&typed, 1_000);
+        assert_eq!((d.judged_at, d.judged_by), (1_795_478_400, JudgedBy::Typed));
+        assert_eq!(d.evidence_when, Some(1_795_424_400));
+        // "Use now": the clock, although the output is dated.
+        let mut live = form;
+        live.now_set = true;
+        let d = diagnose_form(&live, 1_000);
+        assert_eq!((d.judged_at, d.judged_by), (1_000, JudgedBy::Clock));
     }
 
     #[test]
