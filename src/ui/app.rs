@@ -14,9 +14,11 @@ use super::components::verdict::VerdictPanel;
 use super::state::{Action, State};
 use crate::diag::case::ObservedResponse;
 use crate::diag::markdown::resource_name;
-use crate::diag::paste::{diagnose_form, outline, FormField, JudgedBy, OutlinePart, Recognized};
+use crate::diag::paste::{
+    diagnose_form, outline, Diagnosis, FormField, JudgedBy, OutlinePart, Recognized,
+};
 use crate::diag::time::format_rfc3339;
-use crate::diag::{Field as ReportField, Finding, Severity};
+use crate::diag::{Field as ReportField, Finding, Severity, Verdict};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -71,6 +73,31 @@ fn outline_part(part: OutlinePart) -> Html {
             <span class="chars">{format!("{n} character{}", if n == 1 { "" } else { "s" })}</span>
         },
         OutlinePart::Mark(m) => html! { <mark>{m}</mark> },
+    }
+}
+
+/// On a phone the verdict sits below the whole form: a bar at the bottom of the
+/// screen says what it is and takes the user there.
+fn verdict_chip(diag: &Diagnosis, empty: bool) -> Html {
+    if empty {
+        return html! {};
+    }
+    let r = &diag.report;
+    let (class, word) = match r.verdict {
+        Verdict::Problem => ("problem", "Problem"),
+        Verdict::Ok => ("ok", "Looks right"),
+        Verdict::Inconclusive => ("inconclusive", "Not decided"),
+    };
+    let title = match (r.verdict, r.causes.first()) {
+        (Verdict::Problem, Some(c)) => c.title.clone(),
+        (Verdict::Inconclusive, _) => "see the next step".to_string(),
+        _ => "see what was checked".to_string(),
+    };
+    let onclick = Callback::from(|_: MouseEvent| browser::scroll_to("verdict"));
+    html! {
+        <button type="button" class={classes!("verdict-chip", class)} {onclick}>
+            <strong>{word}</strong>{": "}{title}<span aria-hidden="true">{" ↓"}</span>
+        </button>
     }
 }
 
@@ -297,6 +324,7 @@ pub fn App() -> Html {
                     }
                 </section>
             </main>
+            {verdict_chip(&diag, form.is_empty())}
             <footer class="footer">
                 <p>
                     {"401 Doctor decodes and checks everything in this tab. It makes no request while you type, paste, decode, choose a scenario or copy: see for yourself in your browser's network panel."}

@@ -254,13 +254,15 @@ pub fn TokenPanel(props: &TokenPanelProps) -> Html {
             if !times.is_empty() {
                 <table class="times">
                     <caption>{"Times"}</caption>
-                    <thead><tr><th scope="col">{"Claim"}</th><th scope="col">{"UTC"}</th><th scope="col">{"Your time"}</th><th scope="col">{"From now"}</th></tr></thead>
+                    <thead><tr><th scope="col">{"Claim"}</th><th scope="col">{"UTC and your time"}</th><th scope="col">{"From now"}</th></tr></thead>
                     <tbody>
                         for (k, label, v) in times.into_iter() {
                             <tr data-claim={k}>
                                 <th scope="row">{label}</th>
-                                <td>{format_rfc3339(v)}</td>
-                                <td>{local_time(v)}</td>
+                                <td>
+                                    <span class="utc">{format_rfc3339(v)}</span>
+                                    <span class="local">{local_time(v)}</span>
+                                </td>
                                 <td class="relative">{relative_phrase(v, props.clock)}</td>
                             </tr>
                         }
