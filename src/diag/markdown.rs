@@ -260,7 +260,7 @@ pub fn split_inline_code(text: &str) -> Vec<(bool, &str)> {
 }
 
 /// Removes every run of 5 or more characters that also occurs in one of `secrets`,
-/// replacing it with `[redacted]`. Linear in the text and the secrets.
+/// replacing it with `[…]` (a marker that cannot itself complete a piece of a key). Linear in the text and the secrets.
 pub fn scrub(text: &str, secrets: &[&str]) -> String {
     const W: usize = 5;
     let mut windows: HashSet<[char; W]> = HashSet::new();
@@ -302,7 +302,7 @@ pub fn scrub(text: &str, secrets: &[&str]) -> String {
     for (c, h) in chars.iter().zip(&hidden) {
         if *h {
             if !in_hidden {
-                out.push_str("[redacted]");
+                out.push_str("[…]");
             }
             in_hidden = true;
         } else {
@@ -788,9 +788,9 @@ mod tests {
 
     #[test]
     fn scrub_cuts_runs_and_keeps_the_rest() {
-        assert_eq!(scrub("key=abcdefgh!", &["xxabcdefxx"]), "key=[redacted]gh!");
+        assert_eq!(scrub("key=abcdefgh!", &["xxabcdefxx"]), "key=[…]gh!");
         assert_eq!(scrub("abcd and abcd", &["abcdz"]), "abcd and abcd");
-        assert_eq!(scrub("tail abcde", &["abcde"]), "tail [redacted]");
+        assert_eq!(scrub("tail abcde", &["abcde"]), "tail […]");
         assert_eq!(scrub("anything", &[]), "anything");
         assert_eq!(scrub("short", &["shor"]), "short");
     }
@@ -869,5 +869,39 @@ mod tests {
         );
         assert!(note.contains("--name contoso"), "{note}");
         assert!(note.starts_with("Roles are not in the token."), "{note}");
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever surrounds it, no 5-character piece of the secret survives.
+            #[test]
+            fn scrub_leaves_no_piece_of_the_secret(
+                secret in "[a-zA-Z0-9é😀 \n-]{5,40}",
+                before in "\\PC{0,40}",
+                after in "\\PC{0,40}",
+                cut in 0usize..40,
+            ) {
+                let chars: Vec<char> = secret.chars().collect();
+                let piece: String = chars[cut.min(chars.len() - 5)..].iter().collect();
+                let text = format!("{before}{piece}{after}{secret}");
+                let out = scrub(&text, &[&secret]);
+                for w in chars.windows(5) {
+                    let w: String = w.iter().collect();
+                    prop_assert!(!out.contains(&w), "{out:?} contains {w:?}");
+                }
+            }
+
+            #[test]
+            fn text_helpers_never_panic(text in "\\PC{0,300}", max in 0usize..50) {
+                prop_assert!(printable(&text, max).chars().count() <= max * 10 + 40);
+                let _ = split_fenced(&text);
+                let _ = split_inline_code(&text);
+                let _ = endpoint_for_report(&text);
+                let _ = code_span(&text);
+            }
+        }
     }
 }

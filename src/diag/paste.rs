@@ -2421,4 +2421,53 @@ mod tests {
         let many = " a".repeat(1000);
         assert!(outline(&many).len() <= 24);
     }
+
+    mod never_panics {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Text that starts like each recognised format, then anything.
+        fn pasteish() -> impl Strategy<Value = String> {
+            let heads = prop::sample::select(vec![
+                "",
+                "curl ",
+                "curl -H '",
+                "$ curl https://x -H \"api-key: ",
+                "export AZURE_OPENAI_API_KEY=\"",
+                "AZURE_OPENAI_ENDPOINT=",
+                "set \"",
+                "$env:OPENAI_API_KEY = '",
+                "{\"accessToken\": \"",
+                "HTTP/1.1 401",
+                "https://",
+                "Bearer eyJ",
+                "api_key=\"",
+                "  - OPENAI_API_KEY: ",
+                "POST https://",
+            ]);
+            (
+                heads,
+                "\\PC{0,200}",
+                prop::sample::select(vec!["", "\n", "\r\n", "\\\n", "é😀\u{202E}"]),
+                "\\PC{0,50}",
+            )
+                .prop_map(|(h, a, sep, b)| format!("{h}{a}{sep}{b}"))
+        }
+
+        proptest! {
+            #[test]
+            fn recognize_and_friends(text in pasteish(), start in 0u32..300, end in 0u32..300) {
+                let r = recognize(&text);
+                let _ = r.summary();
+                let mut form = Form::default();
+                form.apply(&r);
+                let _ = form.to_case();
+                let spliced = splice_paste(&text, start, end, "x\n");
+                prop_assert!(spliced.contains("x\n"));
+                let _ = merge_input(&text, &strip_newlines(&text));
+                prop_assert!(outline(&text).len() <= 24);
+                let _ = evidence_target(&text);
+            }
+        }
+    }
 }
