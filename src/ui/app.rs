@@ -4,6 +4,7 @@
 
 use super::browser;
 use super::components::field::{Field, FieldKind};
+use super::components::findings::finding_list;
 use super::components::gallery::{Gallery, ScenarioBanner};
 use super::components::now_field::NowField;
 use super::components::paste_box::PasteBox;
@@ -278,9 +279,7 @@ pub fn App() -> Html {
                                     }
                                 </select>
                             </div>
-                            <super::components::findings::FindingList id="auth-header-findings"
-                                findings={findings(ReportField::AuthHeader)}
-                                hint="Which header the app puts the credential in." />
+                            {finding_list("auth-header-findings", &findings(ReportField::AuthHeader), "Which header the app puts the credential in.")}
                         </div>
                         <Field field={FormField::Token} label="Access token to decode (optional)"
                             value={AttrValue::from(form.token.expose().to_string())}

@@ -10,7 +10,7 @@
 //! markers by the caller), and typing only replaces the raw value once the visible
 //! text actually changes ([`merge_input`]).
 
-use super::findings::FindingList;
+use super::findings::finding_list;
 use crate::diag::paste::{merge_input, splice_paste, strip_newlines, FormField};
 use crate::diag::Finding;
 use crate::ui::browser;
@@ -191,7 +191,7 @@ pub fn Field(props: &FieldProps) -> Html {
                 {reveal}
             </div>
             {props.children.clone()}
-            <FindingList id={findings_id} findings={props.findings.clone()} hint={props.hint.clone()} />
+            {finding_list(&findings_id, &props.findings, &props.hint)}
         </div>
     }
 }

@@ -1,20 +1,9 @@
-//! The findings beside one input.
+//! The findings beside one input. Plain view functions (no component state), which
+//! keeps the wasm smaller than one component per list.
 
 use super::fix::inline;
 use crate::diag::{Finding, Severity};
 use yew::prelude::*;
-
-/// Props of [`FindingList`].
-#[derive(Properties, PartialEq)]
-pub struct FindingListProps {
-    /// Element id (`<input id>-findings`), referenced by the input's `aria-describedby`.
-    pub id: AttrValue,
-    /// The findings for this input.
-    pub findings: Vec<Finding>,
-    /// Shown when there are no findings, so the line is never empty (no layout jump).
-    #[prop_or_default]
-    pub hint: AttrValue,
-}
 
 /// A visible marker and a word for screen readers, per severity.
 pub fn severity_marks(s: Severity) -> (&'static str, &'static str, &'static str) {
@@ -27,40 +16,33 @@ pub fn severity_marks(s: Severity) -> (&'static str, &'static str, &'static str)
 }
 
 /// One finding as a list item.
-#[component]
-pub fn FindingItem(props: &FindingItemProps) -> Html {
-    let (class, icon, word) = severity_marks(props.finding.severity);
+pub fn finding_item(finding: &Finding) -> Html {
+    let (class, icon, word) = severity_marks(finding.severity);
     html! {
-        <li class={classes!("finding", class)} data-finding={props.finding.id.clone()}>
+        <li class={classes!("finding", class)} data-finding={finding.id.clone()}>
             <span class="sev-icon" aria-hidden="true">{icon}</span>
             <span class="sr-only">{word}</span>
-            <span class="finding-text">{inline(&props.finding.message)}</span>
+            <span class="finding-text">{inline(&finding.message)}</span>
         </li>
     }
 }
 
-/// Props of [`FindingItem`].
-#[derive(Properties, PartialEq)]
-pub struct FindingItemProps {
-    /// The finding.
-    pub finding: Finding,
-}
-
-/// The findings under an input, or its hint when there are none.
-#[component]
-pub fn FindingList(props: &FindingListProps) -> Html {
-    if props.findings.is_empty() {
+/// The findings under an input (element id `id`, referenced by the input's
+/// `aria-describedby`), or its hint when there are none, so the line is never empty
+/// and typing does not move the form.
+pub fn finding_list(id: &str, findings: &[Finding], hint: &str) -> Html {
+    if findings.is_empty() {
         return html! {
-            <div class="findings" id={props.id.clone()}>
-                <p class="hint">{props.hint.clone()}</p>
+            <div class="findings" id={id.to_string()}>
+                <p class="hint">{hint.to_string()}</p>
             </div>
         };
     }
     html! {
-        <div class="findings" id={props.id.clone()}>
+        <div class="findings" id={id.to_string()}>
             <ul>
-                for f in props.findings.iter() {
-                    <FindingItem finding={f.clone()} />
+                for f in findings.iter() {
+                    {finding_item(f)}
                 }
             </ul>
         </div>

@@ -6,34 +6,11 @@ use super::copy_button::CopyButton;
 use crate::diag::markdown::{split_fenced, split_inline_code, FixPart};
 use yew::prelude::*;
 
-/// Props of [`FixText`].
-#[derive(Properties, PartialEq)]
-pub struct FixTextProps {
-    /// The step, Markdown with fenced blocks.
-    pub text: AttrValue,
-}
-
-/// Prose with `inline code` as text nodes (never as HTML).
-#[component]
-pub fn Prose(props: &FixTextProps) -> Html {
-    let paragraphs: Vec<String> = props
-        .text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect();
+/// Prose with `inline code`, paragraph by paragraph, as text nodes (never as HTML).
+pub fn prose(text: &str) -> Html {
     html! {
-        for p in paragraphs.iter() {
-            <p>
-                for (code, piece) in split_inline_code(p) {
-                    if code {
-                        <code>{piece.to_string()}</code>
-                    } else {
-                        {piece.to_string()}
-                    }
-                }
-            </p>
+        for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            <p>{inline(p)}</p>
         }
     }
 }
@@ -51,13 +28,11 @@ pub fn inline(text: &str) -> Html {
     }
 }
 
-/// One fix step: its prose and its copyable code blocks.
-#[component]
-pub fn FixText(props: &FixTextProps) -> Html {
-    let parts = split_fenced(&props.text);
+/// One fix step (Markdown): its prose and its copyable code blocks.
+pub fn fix_text(text: &str) -> Html {
     html! {
         <div class="fix-step">
-            for part in parts.into_iter() {
+            for part in split_fenced(text).into_iter() {
                 {render_part(part)}
             }
         </div>
@@ -66,7 +41,7 @@ pub fn FixText(props: &FixTextProps) -> Html {
 
 fn render_part(part: FixPart) -> Html {
     match part {
-        FixPart::Text(t) => html! { <Prose text={AttrValue::from(t)} /> },
+        FixPart::Text(t) => prose(&t),
         FixPart::Code { lang, code } => {
             let label = if matches!(
                 lang.as_str(),

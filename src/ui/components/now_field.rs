@@ -2,7 +2,7 @@
 //! clock unless the pasted output dates the failure (a `Date` header, a timestamp) or
 //! the user (or a scenario) sets it, so a log from three hours ago is judged as of then.
 
-use super::findings::FindingList;
+use super::findings::finding_list;
 use crate::diag::paste::{FormField, JudgedBy};
 use crate::diag::time::format_rfc3339;
 use crate::diag::Finding;
@@ -91,8 +91,7 @@ pub fn NowField(props: &NowFieldProps) -> Html {
                 }
             </div>
             <p class="now-status" id="now-status">{status}</p>
-            <FindingList id="now-findings" findings={props.findings.clone()}
-                hint="RFC 3339, e.g. 2026-11-23T09:00:00Z. Trainers: set it to replay a scenario at its own time." />
+            {finding_list("now-findings", &props.findings, "RFC 3339, e.g. 2026-11-23T09:00:00Z. Trainers: set it to replay a scenario at its own time.")}
         </div>
     }
 }

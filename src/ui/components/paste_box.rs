@@ -6,7 +6,7 @@
 //! output, including `curl -i` output, is pasted as it is. Text typed or dropped in
 //! rather than pasted gets a "Spread into the form" button when it is recognised.
 
-use super::findings::FindingList;
+use super::findings::finding_list;
 use crate::diag::paste::{recognize, FormField, PasteKind, Recognized};
 use crate::diag::Finding;
 use crate::ui::browser;
@@ -139,7 +139,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             />
             {spread_button}
             {note.unwrap_or_default()}
-            <FindingList id="error-text-findings" findings={props.findings.clone()} hint={hint} />
+            {finding_list("error-text-findings", &props.findings, hint)}
         </div>
     }
 }

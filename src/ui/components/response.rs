@@ -3,7 +3,7 @@
 //! fill it. Folded away until it holds something.
 
 use super::field::{Field, FieldKind};
-use super::findings::FindingList;
+use super::findings::finding_list;
 use super::probe::ProbeSlot;
 use crate::diag::case::ObservedResponse;
 use crate::diag::paste::{FormField, ResponseForm};
@@ -96,8 +96,7 @@ pub fn ResponseSection(props: &ResponseSectionProps) -> Html {
                 kind={FieldKind::Area { rows: 4 }} findings={Vec::<Finding>::new()}
                 placeholder="{\"error\":{\"code\":\"401\",\"message\":\"…\"}}"
                 hint="The response body as received." onset={props.onset.clone()} />
-            <FindingList id="response-findings" findings={status_findings}
-                hint="What came back decides between causes that the inputs alone cannot." />
+            {finding_list("response-findings", &status_findings, "What came back decides between causes that the inputs alone cannot.")}
             <ProbeSlot onresponse={props.onresponse.clone()} />
         </details>
     }

@@ -4,8 +4,8 @@
 //! still be refused (roles are not in the token). Never the signature; every claim is
 //! rendered as text, length-capped, with control and bidi characters made visible.
 
-use super::findings::FindingItem;
-use super::fix::FixText;
+use super::findings::finding_item;
+use super::fix::fix_text;
 use crate::diag::endpoint::Cloud;
 use crate::diag::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use crate::diag::markdown::{
@@ -121,35 +121,32 @@ fn time_status_text(t: TimeStatus) -> (&'static str, String) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ClaimTableProps {
-    id: AttrValue,
-    caption: AttrValue,
-    map: Map<String, Value>,
+/// A header or claims object as a table: name, value (as text, capped, control and
+/// bidi characters made visible; times also as dates) and what it means here.
+fn claim_table(
+    id: &str,
+    caption: &str,
+    map: &Map<String, Value>,
     header: bool,
     clock: i64,
-}
-
-#[component]
-fn ClaimTable(props: &ClaimTableProps) -> Html {
-    let rows: Vec<(String, String, Option<&'static str>)> = props
-        .map
+) -> Html {
+    let rows: Vec<(String, String, Option<&'static str>)> = map
         .iter()
         .map(|(name, v)| {
             let mut text = printable(&claim_text(v), CLAIM_MAX);
-            if let (false, true, Some(t)) = (props.header, is_time_claim(name), v.as_i64()) {
+            if let (false, true, Some(t)) = (header, is_time_claim(name), v.as_i64()) {
                 text = format!(
                     "{text} = {} ({})",
                     format_rfc3339(t),
-                    relative_phrase(t, props.clock)
+                    relative_phrase(t, clock)
                 );
             }
-            (printable(name, 64), text, claim_meaning(name, props.header))
+            (printable(name, 64), text, claim_meaning(name, header))
         })
         .collect();
     html! {
-        <table class="claims" id={props.id.clone()} translate="no">
-            <caption>{props.caption.clone()}</caption>
+        <table class="claims" id={id.to_string()} translate="no">
+            <caption>{caption.to_string()}</caption>
             <thead><tr><th scope="col">{"Claim"}</th><th scope="col">{"Value"}</th><th scope="col">{"What it means"}</th></tr></thead>
             <tbody>
                 for (name, value, meaning) in rows.into_iter() {
@@ -274,27 +271,27 @@ pub fn TokenPanel(props: &TokenPanelProps) -> Html {
                     if !failed.is_empty() {
                         <h3>{"Checks that failed"}</h3>
                         <ul class="checks-failed">
-                            for f in failed.iter() { <FindingItem finding={f.clone()} /> }
+                            for f in failed.iter() { {finding_item(f)} }
                         </ul>
                     }
                     if !passed.is_empty() {
                         <h3>{"Checks that passed"}</h3>
                         <ul class="checks-passed">
-                            for f in passed.iter() { <FindingItem finding={f.clone()} /> }
+                            for f in passed.iter() { {finding_item(f)} }
                         </ul>
                     }
                 </div>
             }
             if let Some(jwt) = &t.decoded {
-                <ClaimTable id={format!("{stem}-header")} caption="Header" map={jwt.header.clone()} header={true} clock={props.clock} />
+                {claim_table(&format!("{stem}-header"), "Header", &jwt.header, true, props.clock)}
                 if !jwt.claims.is_empty() {
-                    <ClaimTable id={format!("{stem}-claims")} caption="Claims (payload)" map={jwt.claims.clone()} header={false} clock={props.clock} />
+                    {claim_table(&format!("{stem}-claims"), "Claims (payload)", &jwt.claims, false, props.clock)}
                 }
             }
             if let Some(note) = rbac {
                 <div class="rbac">
                     <h3>{"Why a valid token can still be refused"}</h3>
-                    <FixText text={AttrValue::from(note)} />
+                    {fix_text(&note)}
                 </div>
             }
         </section>

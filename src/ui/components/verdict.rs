@@ -2,8 +2,8 @@
 //! on and the fix with copy buttons; then the other candidates, folded. `ok` says
 //! what was checked; `inconclusive` gives the one next step.
 
-use super::findings::FindingItem;
-use super::fix::{inline, FixText};
+use super::findings::finding_item;
+use super::fix::{fix_text, inline};
 use crate::diag::paste::evidence_target;
 use crate::diag::paste::Diagnosis;
 use crate::diag::{Confidence, RankedCause, Severity, Verdict};
@@ -42,7 +42,7 @@ fn verdict_text(v: Verdict) -> (&'static str, &'static str) {
 /// name is a button that takes the user there.
 fn evidence_item(text: &str) -> Html {
     let Some((field, line, len)) = evidence_target(text) else {
-        return html! { <FixText text={AttrValue::from(text.to_string())} /> };
+        return fix_text(text);
     };
     let (head, rest) = text.split_at(len);
     let onclick = Callback::from(move |_: MouseEvent| browser::focus_field(field.id(), line));
@@ -59,9 +59,7 @@ fn evidence_item(text: &str) -> Html {
 
 /// One cause: title, confidence, evidence and fix. The leading one carries
 /// `data-cause`; the others `data-other-cause`, so `[data-cause]` finds only the lead.
-#[component]
-pub fn CauseCard(props: &CauseCardProps) -> Html {
-    let c = &props.cause;
+pub fn cause_card(c: &RankedCause, lead: bool) -> Html {
     let (conf_class, conf_text) = confidence_text(c.confidence);
     let id = c.id.id();
     let body = html! {
@@ -78,13 +76,13 @@ pub fn CauseCard(props: &CauseCardProps) -> Html {
                 <h4>{"Fix"}</h4>
                 <ol class="fix">
                     for f in c.fix.iter() {
-                        <li><FixText text={AttrValue::from(f.clone())} /></li>
+                        <li>{fix_text(f)}</li>
                     }
                 </ol>
             }
         </>
     };
-    if props.lead {
+    if lead {
         html! {
             <article class="cause lead" data-cause={id} id="lead-cause">
                 <h3 class="cause-title">{c.title.clone()}</h3>
@@ -107,16 +105,6 @@ pub fn CauseCard(props: &CauseCardProps) -> Html {
             </article>
         }
     }
-}
-
-/// Props of [`CauseCard`].
-#[derive(Properties, PartialEq)]
-pub struct CauseCardProps {
-    /// The cause.
-    pub cause: RankedCause,
-    /// It leads the ranking.
-    #[prop_or_default]
-    pub lead: bool,
 }
 
 fn others_summary(problem: bool, n: usize) -> String {
@@ -199,7 +187,7 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
                 if !checked.is_empty() {
                     <ul class="checked">
                         for f in checked.iter() {
-                            <FindingItem finding={f.clone()} />
+                            {finding_item(f)}
                         }
                     </ul>
                 }
@@ -207,17 +195,17 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             if let Some(step) = &report.next_step {
                 <div class="next-step" id="next-step">
                     <h3>{"Next step"}</h3>
-                    <FixText text={AttrValue::from(step.clone())} />
+                    {fix_text(step)}
                 </div>
             }
             if let Some(c) = lead {
-                <CauseCard cause={c.clone()} lead={true} />
+                {cause_card(c, true)}
             }
             if !others.is_empty() {
                 <details class="other-causes">
                     <summary>{others_summary(problem, others.len())}</summary>
                     for c in others.iter() {
-                        <CauseCard cause={c.clone()} />
+                        {cause_card(c, false)}
                     }
                 </details>
             }
