@@ -871,6 +871,7 @@ mod tests {
         assert!(note.starts_with("Roles are not in the token."), "{note}");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::super::*;
         use proptest::prelude::*;

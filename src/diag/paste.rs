@@ -2422,6 +2422,7 @@ mod tests {
         assert!(outline(&many).len() <= 24);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod never_panics {
         use super::super::*;
         use proptest::prelude::*;
