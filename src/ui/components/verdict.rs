@@ -130,11 +130,12 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
         return html! {
             <section class="verdict verdict-empty" id="verdict" aria-live="polite" data-diag-ms={ms}>
                 <h2>{"Verdict"}</h2>
-                <p class="verdict-intro">
-                    {"Paste the error you got, a .env block, a curl command or a token, or fill in the fields. \
-                      The verdict appears here as you type."}
-                </p>
-                <p class="verdict-intro">{"Or open a scenario above to see how a diagnosis reads."}</p>
+                <ol class="how">
+                    <li>{"Paste what you have into the big box: the error or exception, "}<code>{"curl -i"}</code>{" output, a .env block, a curl command, a request URL or a token. It is spread into the fields."}</li>
+                    <li>{"Fill in or correct the fields. Every keystroke is checked, with notes beside each field."}</li>
+                    <li>{"Read the verdict here: the likeliest cause, what it rests on, and the fix to copy. Copy the report for a ticket: keys are masked."}</li>
+                </ol>
+                <p class="verdict-intro">{"Or open a scenario above to see a diagnosis."}</p>
             </section>
         };
     }
