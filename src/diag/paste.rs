@@ -1364,11 +1364,16 @@ fn curl_headers(r: &mut Recognized, headers: Vec<(String, Word)>) {
             }
             continue;
         }
-        if word.single_quoted_dollar && value.contains('$') {
+        if let Some(dollar) = value.find('$').filter(|_| word.single_quoted_dollar) {
+            // Only the variable reference is quoted back, never the rest of the value.
+            let var: String = value[dollar + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '{' | '}'))
+                .take(64)
+                .collect();
             r.notes.push(format!(
                 "The {name} header is in single quotes, so the shell does not expand the \
-                 variable in it: curl sends the text `{}` itself.",
-                value.trim()
+                 variable in it: curl sends the text `${var}` itself."
             ));
         }
         match &credential_from {

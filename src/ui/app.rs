@@ -312,7 +312,7 @@ pub fn App() -> Html {
                         problem={diag.response_problem.clone()} onset={onset} onresponse={onresponse} />
                 </section>
 
-                <section class="results" aria-label="Diagnosis">
+                <section class="results" aria-label="Diagnosis" tabindex="0">
                     <VerdictPanel diag={diag.clone()} empty={form.is_empty()} elapsed_ms={elapsed_ms} />
                     if !form.is_empty() {
                         <CopyReport diag={diag.clone()} />
