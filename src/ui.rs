@@ -1,19 +1,21 @@
 //! The Yew shell: form state to case, case to report, report to view. Browser-only
-//! code (DOM, clipboard, fetch) lives here, at the edge.
+//! code (DOM attributes, clipboard, clock) lives in [`browser`], at the edge.
+//!
+//! * [`state`]: what the user typed and chose, and the actions that change it.
+//! * [`app`]: the page; diagnoses the form on every change through
+//!   [`crate::diag::paste::diagnose_form`].
+//! * [`components`]: one component per panel or input.
+//! * [`scenarios`]: the gallery, built in at compile time.
 
-use yew::prelude::*;
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod scenarios;
+pub mod state;
+
+pub use app::App;
 
 /// Mounts the page on `<body>`.
 pub fn start() {
     yew::Renderer::<App>::new().render();
-}
-
-/// The page.
-#[component]
-pub fn App() -> Html {
-    html! {
-        <main id="app">
-            <h1>{"401 Doctor"}</h1>
-        </main>
-    }
 }
