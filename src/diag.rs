@@ -30,6 +30,7 @@ pub mod fixes;
 pub mod inputs;
 pub mod jwt;
 pub mod known;
+pub mod probe;
 pub mod report;
 pub mod rules;
 pub mod scenario;
