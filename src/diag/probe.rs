@@ -193,10 +193,14 @@ pub struct RequestPolicy {
     pub referrer_policy: &'static str,
     /// `RequestInit.cache`: nothing kept on disk.
     pub cache: &'static str,
-    /// `RequestInit.redirect`. `error` as issue 5 asks: a custom header such as
-    /// `api-key` survives a cross-origin redirect, so none is followed. With `error`
-    /// a redirect looks like any other failed fetch ([`Outcome::Blocked`]); `manual`
-    /// follows nothing either and lets the page name it ([`FetchResult::OpaqueRedirect`]).
+    /// `RequestInit.redirect`: `manual`. A custom header such as `api-key` survives a
+    /// cross-origin redirect (`security-notes.md` §4), so no redirect may be followed.
+    /// Issue 5 names `error`, which follows none either but makes a redirect look like
+    /// any other failed fetch. With `manual` the browser also follows nothing (checked in
+    /// headless Chromium against `tests/e2e/azure_mock.py`: the redirect's target received
+    /// no request) and, when the redirect carries CORS headers, hands the page an
+    /// `opaqueredirect` response, so the page can say "redirect refused"
+    /// ([`FetchResult::OpaqueRedirect`]). Without CORS headers it is a `TypeError` either way.
     pub redirect: &'static str,
     /// Time limit for one request, in milliseconds (`AbortSignal.timeout`).
     pub timeout_ms: u32,
@@ -208,7 +212,7 @@ pub const REQUEST_POLICY: RequestPolicy = RequestPolicy {
     credentials: "omit",
     referrer_policy: "no-referrer",
     cache: "no-store",
-    redirect: "error",
+    redirect: "manual",
     timeout_ms: 10_000,
 };
 
@@ -1246,7 +1250,8 @@ pub fn mask_header(name: &str, value: &str) -> String {
 /// What `fetch` produced, as the page reports it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchResult {
-    /// The promise resolved with a response.
+    /// The promise resolved with a response whose `type` is `basic` or `cors`. (An
+    /// `opaqueredirect` response is [`FetchResult::OpaqueRedirect`]; its status reads 0.)
     Response {
         /// `response.status`.
         status: u16,
@@ -2202,7 +2207,8 @@ mod tests {
         assert_eq!(REQUEST_POLICY.credentials, "omit");
         assert_eq!(REQUEST_POLICY.referrer_policy, "no-referrer");
         assert_eq!(REQUEST_POLICY.cache, "no-store");
-        assert_eq!(REQUEST_POLICY.redirect, "error");
+        // Never "follow": the key header would travel to the redirect's target.
+        assert!(matches!(REQUEST_POLICY.redirect, "manual" | "error"));
         assert_eq!(REQUEST_POLICY.mode, "cors");
         const { assert!(REQUEST_POLICY.timeout_ms > 0 && REQUEST_POLICY.timeout_ms <= 30_000) };
     }
