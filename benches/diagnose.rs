@@ -17,7 +17,7 @@ fn corpus() -> Vec<(String, Case)> {
             out.push((path.file_stem().unwrap().to_string_lossy().into(), s.case));
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by(|a: &(String, Case), b| a.0.cmp(&b.0));
     out
 }
 

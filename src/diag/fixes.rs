@@ -417,7 +417,7 @@ fn entra_fix(facts: &Facts, t: &Target) -> Vec<String> {
 
 fn endpoint_fix(facts: &Facts, t: &Target) -> Vec<String> {
     let p = facts.parsed_endpoint();
-    let base = p.map(|p| base_url(p));
+    let base = p.map(base_url);
     let mut out = Vec::new();
     match p.map(|p| &p.kind) {
         Some(HostKind::Portal) => out.push(

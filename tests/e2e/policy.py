@@ -15,7 +15,6 @@ CONNECT_SRC_ALLOWLIST = [
     "https://*.services.ai.azure.com",
     "https://*.azure-api.net",
     "https://api.openai.com",
-    "https://login.microsoftonline.com",
 ]
 
 EXPECTED_CSP = {
