@@ -1,0 +1,136 @@
+//! Cases that are not in the shared corpus, built from the reference's renderings and
+//! rules (auth-failures.md), to check that the ranking generalises.
+
+use doctor401::diag::{diagnose, Case, CauseId, Confidence, ObservedResponse, Verdict};
+
+const NOW: i64 = 1_795_424_400; // 2026-11-23T09:00:00Z
+const AOAI: &str = "https://fabrikam-ai.openai.azure.com/";
+const KEY: &str = "9d2f6a1c04b84e7f93a5c1d2e8f7b6a0";
+const A1: &str = "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.";
+
+fn case(endpoint: &str, credential: Option<&str>, header: &str, error_text: &str) -> Case {
+    Case {
+        endpoint: Some(endpoint.into()),
+        credential: credential.map(Into::into),
+        auth_header: Some(header.into()),
+        error_text: (!error_text.is_empty()).then(|| error_text.into()),
+        ..Case::default()
+    }
+}
+
+fn lead(c: &Case) -> (Verdict, Option<CauseId>, Option<Confidence>) {
+    let r = diagnose(c, NOW);
+    (
+        r.verdict,
+        r.causes.first().map(|c| c.id),
+        r.causes.first().map(|c| c.confidence),
+    )
+}
+
+#[test]
+fn dotnet_permission_denied_status_line_with_invalid_key_body_is_key_invalid() {
+    let text = format!(
+        "Azure.RequestFailedException: {A1}\nStatus: 401 (PermissionDenied)\nErrorCode: 401\n\nContent:\n{{\"error\":{{\"code\":\"401\",\"message\":\"{A1}\"}}}}\n\nHeaders:\napim-request-id: 1b2c"
+    );
+    let (v, id, _) = lead(&case(AOAI, Some(KEY), "api-key", &text));
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::KeyInvalid)));
+}
+
+#[test]
+fn litellm_rendering_of_a_key_from_openai_sent_to_azure() {
+    let text = format!("litellm.AuthenticationError: AzureException AuthenticationError - {A1}");
+    let key = "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8x";
+    let (v, id, _) = lead(&case(AOAI, Some(key), "api-key", &text));
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::KeyWrongProvider)));
+}
+
+#[test]
+fn deployment_not_found_proves_auth_even_with_an_old_looking_token_field() {
+    let mut c = case(AOAI, Some(KEY), "api-key", "");
+    c.deployment = Some("gpt-35-turbo".into());
+    c.response = Some(ObservedResponse {
+        status: Some(404),
+        body: Some(r#"{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again."}}"#.into()),
+        ..ObservedResponse::default()
+    });
+    c.credential = Some(format!("{KEY} ").into());
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Problem);
+    assert_eq!(r.causes[0].id, CauseId::DeploymentNotFound);
+    assert!(
+        r.causes.iter().all(|x| x.id != CauseId::KeyMalformed),
+        "auth worked, so the key's trailing space is not the cause: {:?}",
+        r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_success_is_ok_even_if_the_key_text_looks_damaged() {
+    let mut c = case(AOAI, Some(&format!("{KEY}\n")), "api-key", "");
+    c.response = Some(ObservedResponse {
+        status: Some(200),
+        body: Some(r#"{"data":[],"object":"list"}"#.into()),
+        ..ObservedResponse::default()
+    });
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Ok);
+    assert!(r.causes.is_empty());
+}
+
+#[test]
+fn a_browser_failure_does_not_hide_damage_seen_in_the_inputs() {
+    let mut c = case(AOAI, Some(&format!("{KEY}\n")), "api-key", "");
+    c.response = Some(ObservedResponse {
+        failure: Some(doctor401::diag::BrowserFailure::Cors),
+        ..ObservedResponse::default()
+    });
+    let (v, id, conf) = lead(&c);
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::KeyMalformed)));
+    assert_ne!(
+        conf,
+        Some(Confidence::High),
+        "inputs alone never give high confidence"
+    );
+}
+
+#[test]
+fn an_empty_case_is_inconclusive_with_a_next_step() {
+    let r = diagnose(&Case::default(), NOW);
+    assert_eq!(r.verdict, Verdict::Inconclusive);
+    assert!(r.next_step.is_some_and(|n| n.contains("curl -i")));
+}
+
+#[test]
+fn token_message_without_any_token_is_not_confident() {
+    let text = "Error code: 401 - {'statusCode': 401, 'message': 'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.'}";
+    let r = diagnose(&case(AOAI, None, "auto", text), NOW);
+    assert_eq!(r.verdict, Verdict::Problem);
+    assert_ne!(r.causes[0].confidence, Confidence::High);
+}
+
+#[test]
+fn curl_output_from_a_gateway_that_wants_its_subscription_key() {
+    let text = "HTTP/1.1 401 Access Denied\r\ncontent-type: application/json\r\ndate: Mon, 23 Nov 2026 08:58:00 GMT\r\n\r\n{ \"statusCode\": 401, \"message\": \"Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.\" }";
+    let (v, id, _) = lead(&case(
+        "https://fabrikam-gw.azure-api.net/aoai",
+        Some(KEY),
+        "api-key",
+        text,
+    ));
+    assert_eq!(
+        (v, id),
+        (Verdict::Problem, Some(CauseId::ApimSubscriptionKey))
+    );
+}
+
+#[test]
+fn openai_echo_of_an_azure_key_is_another_provider() {
+    let text = "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: 9d2f6a1c********************b6a0. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}";
+    let (v, id, _) = lead(&case(
+        "https://api.openai.com/v1",
+        None,
+        "authorization",
+        text,
+    ));
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::KeyWrongProvider)));
+}
