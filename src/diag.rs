@@ -32,6 +32,7 @@ pub mod jwt;
 pub mod known;
 pub mod markdown;
 pub mod normalize;
+pub mod order;
 pub mod paste;
 pub mod probe;
 pub mod report;
@@ -202,7 +203,7 @@ impl<'a> Facts<'a> {
         }
         all.extend(self.evidence.findings.iter().cloned());
         all.extend(self.other_findings.iter().cloned());
-        all.sort_by_key(|f| f.field);
+        order::sort_by_rank(&mut all, |f| (f.field as u64, 0));
         all
     }
 }

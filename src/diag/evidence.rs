@@ -1094,7 +1094,7 @@ fn read_text(full: &str, field: Field) -> TextFacts {
             }
         }
     }
-    aadsts_at.sort_unstable();
+    super::order::sort_by_rank(&mut aadsts_at, |&at| (at as u64, 0));
     let mut codes = Vec::new();
     for end in aadsts_at {
         if let Some(n) = number_at(h, end) {
@@ -1155,7 +1155,7 @@ fn read_text(full: &str, field: Field) -> TextFacts {
             },
         ));
     }
-    t.hits.sort_by_key(|(at, _)| *at);
+    super::order::sort_by_rank(&mut t.hits, |(at, _)| (*at as u64, 0));
 
     // The time of the failure: the last log timestamp at or before the error.
     let anchor = t

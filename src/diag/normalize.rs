@@ -646,7 +646,7 @@ pub fn redact(text: &str) -> String {
     if edits.is_empty() {
         return text.to_string();
     }
-    edits.sort_by_key(|e| (e.0, std::cmp::Reverse(e.1)));
+    super::order::sort_by_rank(&mut edits, |e| (e.0 as u64, u64::MAX - e.1 as u64));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for (s, e, rep) in edits {

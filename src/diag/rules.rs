@@ -1192,8 +1192,9 @@ pub fn rank(facts: &Facts) -> Report {
             c.score = c.score.min(80);
         }
     }
-    r.cands
-        .sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+    super::order::sort_by_rank(&mut r.cands, |c| {
+        (u64::from(u8::MAX - c.score), c.id as u64)
+    });
 
     let browser_only = f.evidence.failure.is_some()
         && f.evidence.status.is_none()
