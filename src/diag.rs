@@ -39,6 +39,8 @@ pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod secret;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod time;
 

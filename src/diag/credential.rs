@@ -1498,17 +1498,8 @@ mod tests {
         URL_SAFE_NO_PAD.encode(s)
     }
 
-    /// Base64url characters that look random (a fixed linear congruential sequence), so
-    /// a leak check on them means something.
     fn noise(len: usize) -> String {
-        const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        let mut x: u32 = 12345;
-        (0..len)
-            .map(|_| {
-                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                char::from(ABC[(x >> 16) as usize % 64])
-            })
-            .collect()
+        crate::diag::test_support::noise(len, 12345)
     }
 
     fn jwt(payload: &str, sig_len: usize) -> String {
@@ -2132,14 +2123,8 @@ mod tests {
         assert_eq!(a.shape, Shape::AzureKey32);
     }
 
-    /// Every 8-character window of `secret` that appears in `text`.
     fn leaks(secret: &str, text: &str) -> Vec<String> {
-        let chars: Vec<char> = secret.chars().collect();
-        chars
-            .windows(8)
-            .map(|w| w.iter().collect::<String>())
-            .filter(|w| text.contains(w.as_str()))
-            .collect()
+        crate::diag::test_support::leaks(secret, text, 8)
     }
 
     #[test]

@@ -1484,16 +1484,8 @@ mod tests {
         URL_SAFE_NO_PAD.encode(bytes)
     }
 
-    /// Base64url characters that look random (fixed linear congruential sequence).
     fn noise(len: usize) -> String {
-        const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        let mut x: u32 = 987;
-        (0..len)
-            .map(|_| {
-                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                char::from(ABC[(x >> 16) as usize % 64])
-            })
-            .collect()
+        crate::diag::test_support::noise(len, 987)
     }
 
     fn header() -> Value {
@@ -2692,14 +2684,8 @@ mod tests {
         }
     }
 
-    /// Every 8-character window of `secret` that appears in `text`.
     fn leaks(secret: &str, text: &str) -> Vec<String> {
-        let chars: Vec<char> = secret.chars().collect();
-        chars
-            .windows(8)
-            .map(|w| w.iter().collect::<String>())
-            .filter(|w| text.contains(w.as_str()))
-            .collect()
+        crate::diag::test_support::leaks(secret, text, 8)
     }
 
     #[test]

@@ -624,14 +624,8 @@ mod tests {
     use crate::diag::secret::Secret;
     use crate::diag::Verdict;
 
-    /// Every 5-character window of `secret` that occurs in `text`.
     fn leaks(text: &str, secret: &str) -> Vec<String> {
-        let chars: Vec<char> = secret.chars().collect();
-        chars
-            .windows(5)
-            .map(|w| w.iter().collect::<String>())
-            .filter(|w| text.contains(w.as_str()))
-            .collect()
+        crate::diag::test_support::leaks(secret, text, 5)
     }
 
     fn token_analysis(claims: Map<String, Value>) -> TokenAnalysis {
