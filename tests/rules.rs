@@ -134,3 +134,47 @@ fn openai_echo_of_an_azure_key_is_another_provider() {
     ));
     assert_eq!((v, id), (Verdict::Problem, Some(CauseId::KeyWrongProvider)));
 }
+
+/// Every string of a report, joined.
+fn report_text(c: &Case) -> String {
+    let r = diagnose(c, NOW);
+    let mut out: Vec<String> = Vec::new();
+    for c in &r.causes {
+        out.push(c.title.clone());
+        out.extend(c.evidence.iter().cloned());
+        out.extend(c.fix.iter().cloned());
+    }
+    out.extend(r.findings.iter().map(|f| f.message.clone()));
+    out.extend(r.next_step);
+    out.join("\n")
+}
+
+#[test]
+fn the_scrub_hides_the_secret_part_only() {
+    // An unset variable printed as text is no secret: the explanation may quote it.
+    let unset = case(
+        "https://api.openai.com/v1",
+        Some("undefined"),
+        "authorization",
+        "Error: 401 Incorrect API key provided: undefined.",
+    );
+    let text = report_text(&unset);
+    assert!(text.contains("`undefined`"), "{text}");
+    assert!(!text.contains("[redacted]"), "{text}");
+
+    // An admin key: the public `sk-admin-` prefix may be named, nothing after it.
+    let secret = "qUmTgVEEAEoqK_ImRkr5xdyeL9VaO_JCxPMmW7gIXV0ChoLLpCpnr7be1FpGR3HElJfq2AeN8";
+    let admin = format!("sk-admin-{secret}");
+    let text = report_text(&case(
+        "https://api.openai.com/v1",
+        Some(&admin),
+        "authorization",
+        "",
+    ));
+    assert!(text.contains("sk-admin-"), "{text}");
+    let chars: Vec<char> = secret.chars().collect();
+    for w in chars.windows(5) {
+        let piece: String = w.iter().collect();
+        assert!(!text.contains(&piece), "{piece:?} of the key in {text}");
+    }
+}

@@ -24,6 +24,7 @@ use super::evidence::{KeyEcho, Signature as S};
 use super::fixes;
 use super::inputs::{ApiVersionStatus, AuthHeader};
 use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
+use super::known::key_shapes::{PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS};
 use super::report::{Confidence, Field, RankedCause, Report, Verdict};
 use super::{time, Facts};
 
@@ -1299,20 +1300,36 @@ fn next_step(f: &Facts, browser_only: bool) -> String {
 
 /// Last line of defence: no report string may contain any 8-character piece of the
 /// credential or token, whatever a rule or a parser put there.
+///
+/// Only the secret part counts: a word such as `undefined` is no secret (hiding it
+/// would garble the explanation of an unset variable), and a vendor's public prefix
+/// (`sk-admin-`) or the `T3BlbkFJ` marker is in every key of its kind.
 fn scrub(report: &mut Report, f: &Facts) {
+    // Only the words that mean "unset" (`undefined`, `None`, `null`, …): a masked or
+    // templated value may still hold real characters of the key.
+    let placeholder = f.credential.as_ref().is_some_and(|c| {
+        let value = c.cleaned.expose().trim();
+        matches!(c.shape, Shape::Placeholder(_))
+            && PLACEHOLDERS.iter().any(|p| {
+                matches!(p.pattern, PlaceholderPattern::Exact(w) if w.eq_ignore_ascii_case(value))
+            })
+    });
     let mut secrets: Vec<Vec<char>> = Vec::new();
-    if let Some(c) = &f.case.credential {
+    if let Some(c) = f.case.credential.as_ref().filter(|_| !placeholder) {
         secrets.push(c.expose().chars().collect());
     }
     if let Some(t) = &f.case.token {
         secrets.push(t.expose().chars().collect());
     }
-    secrets.retain(|s| s.len() >= 8);
-    if secrets.is_empty() {
+    let marker: Vec<char> = OPENAI_MARKER.chars().collect();
+    let windows: std::collections::HashSet<&[char]> = secrets
+        .iter()
+        .flat_map(|s| s.get(public_prefix_len(s)..).unwrap_or_default().windows(8))
+        .filter(|w| *w != marker.as_slice())
+        .collect();
+    if windows.is_empty() {
         return;
     }
-    let windows: std::collections::HashSet<&[char]> =
-        secrets.iter().flat_map(|s| s.windows(8)).collect();
     let clean = |text: &mut String| {
         let chars: Vec<char> = text.chars().collect();
         if chars.len() < 8 {
@@ -1355,4 +1372,24 @@ fn scrub(report: &mut Report, f: &Facts) {
     if let Some(n) = &mut report.next_step {
         clean(n);
     }
+}
+
+/// How many leading characters of a credential are public: quotes and whitespace
+/// around it, a `Bearer ` word, and a known vendor prefix such as `sk-proj-`.
+fn public_prefix_len(s: &[char]) -> usize {
+    let text: String = s.iter().collect();
+    let rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let rest = match rest.get(..7) {
+        Some(word) if word.eq_ignore_ascii_case("bearer ") => rest.get(7..).unwrap_or_default(),
+        _ => rest,
+    };
+    let prefix = KEY_PREFIXES
+        .iter()
+        .map(|k| k.prefix)
+        .filter(|p| rest.starts_with(p))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let public_bytes = text.len() - rest.len() + prefix;
+    text.get(..public_bytes).map_or(0, |p| p.chars().count())
 }
