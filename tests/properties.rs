@@ -106,7 +106,12 @@ proptest! {
     fn any_case_gives_a_report_without_its_secrets(case in case_strategy()) {
         let r = diagnose(&case, CLOCK);
         if let Some(c) = &case.credential { assert_no_window(&r, c.expose()); }
-        if let Some(t) = &case.token { assert_no_window(&r, t.expose()); }
+        // The token field's secret is its long runs (a JWT), not JSON around it.
+        if let Some(t) = &case.token {
+            for run in t.expose().split(|c: char| !(c.is_ascii_alphanumeric() || "._~+/=-".contains(c))) {
+                if run.len() >= 20 { assert_no_window(&r, run); }
+            }
+        }
     }
 
     #[test]

@@ -162,6 +162,11 @@ fn the_scrub_hides_the_secret_part_only() {
     assert!(text.contains("`undefined`"), "{text}");
     assert!(!text.contains("[redacted]"), "{text}");
 
+    // An unexpanded variable is a name: the fix may name it too.
+    let text = report_text(&case(AOAI, Some("${AZURE_OPENAI_API_KEY}"), "api-key", ""));
+    assert!(text.contains("$AZURE_OPENAI_API_KEY"), "{text}");
+    assert!(!text.contains("[redacted]"), "{text}");
+
     // An admin key: the public `sk-admin-` prefix may be named, nothing after it.
     let secret = "qUmTgVEEAEoqK_ImRkr5xdyeL9VaO_JCxPMmW7gIXV0ChoLLpCpnr7be1FpGR3HElJfq2AeN8";
     let admin = format!("sk-admin-{secret}");

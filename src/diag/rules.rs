@@ -18,7 +18,7 @@
 //! needs a candidate of at least [`PROBLEM_SCORE`].
 
 use super::cause::CauseId;
-use super::credential::{Damage, OpenAiKeyKind, Shape};
+use super::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
 use super::endpoint::{HostKind, PathShape};
 use super::evidence::{KeyEcho, Signature as S};
 use super::fixes;
@@ -1310,16 +1310,25 @@ fn scrub(report: &mut Report, f: &Facts) {
     let placeholder = f.credential.as_ref().is_some_and(|c| {
         let value = c.cleaned.expose().trim();
         matches!(c.shape, Shape::Placeholder(_))
-            && PLACEHOLDERS.iter().any(|p| {
-                matches!(p.pattern, PlaceholderPattern::Exact(w) if w.eq_ignore_ascii_case(value))
-            })
+            && (is_variable_reference(value)
+                || PLACEHOLDERS.iter().any(|p| {
+                    matches!(p.pattern, PlaceholderPattern::Exact(w) if w.eq_ignore_ascii_case(value))
+                }))
     });
     let mut secrets: Vec<Vec<char>> = Vec::new();
     if let Some(c) = f.case.credential.as_ref().filter(|_| !placeholder) {
         secrets.push(c.expose().chars().collect());
     }
+    // The token field may hold a whole `az account get-access-token` answer: its JSON
+    // names (`accessToken`, `expiresOn`) and the tenant and subscription GUIDs are no
+    // secret (the claims table shows the tenant anyway); the long runs (the JWT) are.
     if let Some(t) = &f.case.token {
-        secrets.push(t.expose().chars().collect());
+        secrets.extend(
+            t.expose()
+                .split(|c: char| !(c.is_ascii_alphanumeric() || "._~+/=-".contains(c)))
+                .filter(|run| run.len() >= 20 && !is_guid(run))
+                .map(|run| run.chars().collect()),
+        );
     }
     let marker: Vec<char> = OPENAI_MARKER.chars().collect();
     let windows: std::collections::HashSet<&[char]> = secrets
@@ -1372,6 +1381,21 @@ fn scrub(report: &mut Report, f: &Facts) {
     if let Some(n) = &mut report.next_step {
         clean(n);
     }
+}
+
+/// True for a reference to a variable that was never expanded, such as
+/// `${AZURE_OPENAI_API_KEY}`, `%OPENAI_API_KEY%` or `$AZURE_OPENAI_KEY`: a name, not a
+/// secret. Names are upper case with an underscore; keys have lower-case letters or no
+/// underscore, so a key is never taken for one.
+fn is_variable_reference(value: &str) -> bool {
+    let name = value
+        .trim_start_matches(['$', '{', '(', '%'])
+        .trim_end_matches(['}', ')', '%']);
+    name.contains('_')
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// How many leading characters of a credential are public: quotes and whitespace
