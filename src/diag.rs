@@ -40,6 +40,7 @@ pub mod scenario;
 pub mod secret;
 pub mod text;
 pub mod time;
+pub mod weburl;
 
 pub use case::{BrowserFailure, Case, CaseError, ObservedResponse};
 pub use cause::CauseId;
