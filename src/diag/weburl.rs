@@ -638,3 +638,403 @@ pub fn encode_form_component(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> WebUrl {
+        match WebUrl::parse(text) {
+            Ok(u) => u,
+            Err(e) => panic!("{text:?}: {e}"),
+        }
+    }
+
+    fn domain(text: &str) -> Option<Host> {
+        Some(Host::Domain(text.to_string()))
+    }
+
+    #[test]
+    fn reads_the_parts_of_a_request_url() {
+        let u = url("https://contoso.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21#top");
+        assert_eq!(u.scheme(), "https");
+        assert!(!u.has_credentials());
+        assert_eq!(u.host().cloned(), domain("contoso.openai.azure.com"));
+        assert_eq!(u.port(), None);
+        assert_eq!(u.path(), "/openai/deployments/gpt-4o/chat/completions");
+        assert_eq!(u.query(), Some("api-version=2024-10-21"));
+        assert_eq!(u.fragment(), Some("top"));
+        assert_eq!(
+            u.without_credentials(),
+            "https://contoso.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21#top"
+        );
+    }
+
+    #[test]
+    fn scheme_and_host_are_lower_cased() {
+        let u = url("HTTPS://Host.Openai.Azure.Com");
+        assert_eq!(u.scheme(), "https");
+        assert_eq!(u.host().cloned(), domain("host.openai.azure.com"));
+        assert_eq!(u.path(), "/");
+        assert_eq!(u.query(), None);
+        assert_eq!(u.fragment(), None);
+    }
+
+    #[test]
+    fn credentials_are_noticed_but_not_kept() {
+        for (text, has) in [
+            ("https://user:pw@host", true),
+            ("https://user@host", true),
+            ("https://:pw@host", true),
+            ("https://user:@host", true),
+            ("https://:@host", false),
+            ("https://@host", false),
+            ("https://host", false),
+            ("https://a@b@host/", true),
+        ] {
+            let u = url(text);
+            assert_eq!(u.has_credentials(), has, "{text}");
+            assert_eq!(u.host().cloned(), domain("host"), "{text}");
+            assert!(!u.without_credentials().contains('@'), "{text}");
+            assert!(!format!("{u:?}").contains("pw"), "{text}");
+        }
+    }
+
+    #[test]
+    fn default_ports_are_dropped() {
+        let cases = [
+            ("https://host:443/", None),
+            ("https://host:0443/", None),
+            ("https://host:/", None),
+            ("https://host:8443", Some(8443)),
+            ("https://host:80", Some(80)),
+            ("http://host:80", None),
+            ("http://host:443", Some(443)),
+            ("wss://host:443", None),
+            ("https://host:0", Some(0)),
+            ("https://host:65535", Some(65535)),
+        ];
+        for (text, port) in cases {
+            assert_eq!(url(text).port(), port, "{text}");
+        }
+        assert_eq!(
+            url("https://host:8443/x").without_credentials(),
+            "https://host:8443/x"
+        );
+    }
+
+    #[test]
+    fn ip_literals_in_every_notation() {
+        let v4 = |a, b, c, d| Some(Host::Ipv4(Ipv4Addr::new(a, b, c, d)));
+        let cases = [
+            ("https://1.2.3.4/", v4(1, 2, 3, 4)),
+            ("https://1.2.3.4./", v4(1, 2, 3, 4)),
+            ("https://127.1/", v4(127, 0, 0, 1)),
+            ("https://0x7f.1/", v4(127, 0, 0, 1)),
+            ("https://0X7F.0.0.1/", v4(127, 0, 0, 1)),
+            ("https://0x7f000001/", v4(127, 0, 0, 1)),
+            ("https://2130706433/", v4(127, 0, 0, 1)),
+            ("https://0177.0.0.01/", v4(127, 0, 0, 1)),
+            ("https://10.0.0.4:8080/", v4(10, 0, 0, 4)),
+            ("https://169.254.169.254/metadata", v4(169, 254, 169, 254)),
+            ("https://[::1]/", Some(Host::Ipv6(Ipv6Addr::LOCALHOST))),
+            (
+                "https://[FE80::1]:8443/",
+                Some(Host::Ipv6(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1))),
+            ),
+            (
+                "https://[::ffff:1.2.3.4]/",
+                Some(Host::Ipv6(Ipv4Addr::new(1, 2, 3, 4).to_ipv6_mapped())),
+            ),
+            // Numbers inside a name do not make it an address.
+            ("https://1.2.3.4a/", domain("1.2.3.4a")),
+            ("https://0x7g/", domain("0x7g")),
+            ("https://a1.b2/", domain("a1.b2")),
+        ];
+        for (text, host) in cases {
+            assert_eq!(url(text).host().cloned(), host, "{text}");
+        }
+        assert_eq!(url("https://[::1]:8443/").port(), Some(8443));
+        assert_eq!(
+            url("https://[0:0::1]/").host().map(ToString::to_string),
+            Some("[::1]".into())
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        let cases = [
+            ("", UrlError::NoScheme),
+            ("host/path", UrlError::NoScheme),
+            ("//host/path", UrlError::NoScheme),
+            ("1https://host", UrlError::NoScheme),
+            ("ht tps://host", UrlError::NoScheme),
+            ("https://", UrlError::EmptyHost),
+            ("https:", UrlError::EmptyHost),
+            ("https:///", UrlError::EmptyHost),
+            ("https://?x", UrlError::EmptyHost),
+            ("https://user@", UrlError::EmptyHost),
+            ("https://user@/x", UrlError::EmptyHost),
+            ("https://:443", UrlError::EmptyHost),
+            ("https://host:65536/", UrlError::InvalidPort),
+            ("https://host:99999999999999999999/", UrlError::InvalidPort),
+            ("https://host:8o/", UrlError::InvalidPort),
+            ("https://host:-1/", UrlError::InvalidPort),
+            ("https://host:443:443/", UrlError::InvalidPort),
+            ("https://1.2.3.256/", UrlError::InvalidIpv4),
+            ("https://1.2.3.4.5/", UrlError::InvalidIpv4),
+            ("https://256.1.1.1/", UrlError::InvalidIpv4),
+            ("https://4294967296/", UrlError::InvalidIpv4),
+            ("https://0x100000000/", UrlError::InvalidIpv4),
+            ("https://08/", UrlError::InvalidIpv4),
+            ("https://host.99/", UrlError::InvalidIpv4),
+            ("https://a.b.c.0x/", UrlError::InvalidIpv4),
+            // A name that ends in a number is read as an address, and fails.
+            ("https://foo.0x10/", UrlError::InvalidIpv4),
+            ("https://[/", UrlError::InvalidIpv6),
+            ("https://[]/", UrlError::InvalidIpv6),
+            ("https://[::1/", UrlError::InvalidIpv6),
+            ("https://[::1]x/", UrlError::InvalidIpv6),
+            ("https://[1:2:3:4:5:6:7:8:9]/", UrlError::InvalidIpv6),
+            ("https://[::1%25eth0]/", UrlError::InvalidIpv6),
+            ("https://[1.2.3.4]/", UrlError::InvalidIpv6),
+            ("https://a b/", UrlError::InvalidDomainCharacter),
+            ("https://a%20b/", UrlError::InvalidDomainCharacter),
+            ("https://a<b/", UrlError::InvalidDomainCharacter),
+            ("https://a%zzb/", UrlError::InvalidDomainCharacter),
+            ("https://a%ffb/", UrlError::InvalidDomainCharacter),
+            ("https://a^b/", UrlError::InvalidDomainCharacter),
+            ("https://a]b/", UrlError::InvalidDomainCharacter),
+            ("https://contosö.com/", UrlError::NonAsciiHost('ö')),
+            ("https://caf%C3%A9.com/", UrlError::NonAsciiHost('é')),
+            ("https://a\u{3002}b/", UrlError::NonAsciiHost('\u{3002}')),
+            (
+                "https://\u{201c}host\u{201d}/",
+                UrlError::NonAsciiHost('\u{201c}'),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(WebUrl::parse(text), Err(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn error_messages_are_sentences_without_the_input() {
+        for e in [
+            UrlError::NoScheme,
+            UrlError::EmptyHost,
+            UrlError::InvalidPort,
+            UrlError::InvalidIpv4,
+            UrlError::InvalidIpv6,
+            UrlError::InvalidDomainCharacter,
+            UrlError::NonAsciiHost('\u{201c}'),
+        ] {
+            let m = e.to_string();
+            assert!(m.ends_with('.'), "{m}");
+            assert!(m.starts_with("The "), "{m}");
+        }
+        assert!(UrlError::NonAsciiHost('\u{201c}')
+            .to_string()
+            .contains("U+201C"));
+    }
+
+    #[test]
+    fn slashes_after_a_web_scheme_are_forgiven() {
+        for text in [
+            "https:/host/p",
+            "https:///host/p",
+            "https:host/p",
+            "https:\\\\host\\p",
+            "https:/\\host/p",
+        ] {
+            let u = url(text);
+            assert_eq!(u.host().cloned(), domain("host"), "{text}");
+            assert_eq!(u.path(), "/p", "{text}");
+        }
+        // Backslashes separate segments in web URLs only.
+        assert_eq!(
+            url("https://h/openai\\deployments\\d").path(),
+            "/openai/deployments/d"
+        );
+        assert_eq!(url("foo://h/a\\b").path(), "/a\\b");
+    }
+
+    #[test]
+    fn tabs_and_line_breaks_vanish_and_the_ends_are_trimmed() {
+        let u =
+            url(" \u{0}\thttps://con\ttoso.openai.az\nure.com/open\r\nai/v1?api-\tversion=x#f\n ");
+        assert_eq!(u.host().cloned(), domain("contoso.openai.azure.com"));
+        assert_eq!(u.path(), "/openai/v1");
+        assert_eq!(u.query(), Some("api-version=x"));
+        assert_eq!(u.fragment(), Some("f"));
+        // Other spaces inside are not removed: in a host they are an error, in a path
+        // they are escaped.
+        assert_eq!(
+            WebUrl::parse("https://con toso.com/"),
+            Err(UrlError::InvalidDomainCharacter)
+        );
+        assert_eq!(url("https://h/a b").path(), "/a%20b");
+    }
+
+    #[test]
+    fn trailing_dots_and_empty_labels_stay_for_the_checks() {
+        assert_eq!(
+            url("https://contoso.openai.azure.com./").host().cloned(),
+            domain("contoso.openai.azure.com.")
+        );
+        assert_eq!(url("https://a..b.com/").host().cloned(), domain("a..b.com"));
+        assert_eq!(url("https://-x_y.com/").host().cloned(), domain("-x_y.com"));
+        assert_eq!(url("https://%41b.com/").host().cloned(), domain("ab.com"));
+        assert_eq!(
+            url("https://xn--80ak6aa92e.com/").host().cloned(),
+            domain("xn--80ak6aa92e.com")
+        );
+    }
+
+    #[test]
+    fn paths_are_normalised_and_escaped() {
+        let cases = [
+            ("https://h", "/"),
+            ("https://h/", "/"),
+            ("https://h?x", "/"),
+            ("https://h/a/b/", "/a/b/"),
+            ("https://h//a", "//a"),
+            ("https://h/a/./b", "/a/b"),
+            ("https://h/a/../b", "/b"),
+            ("https://h/a/%2e/b", "/a/b"),
+            ("https://h/a/%2E%2e/b", "/b"),
+            ("https://h/a/.%2e", "/"),
+            ("https://h/a/..", "/"),
+            ("https://h/a/b/..", "/a/"),
+            ("https://h/a/.", "/a/"),
+            ("https://h/../../x", "/x"),
+            ("https://h/..a/a..", "/..a/a.."),
+            ("https://h/%2e%2e%2fetc", "/%2e%2e%2fetc"),
+            ("https://h/a b\"<>`{}", "/a%20b%22%3C%3E%60%7B%7D"),
+            ("https://h/é", "/%C3%A9"),
+            ("https://h/%41%zz|^~", "/%41%zz|^~"),
+            ("https://h/\u{7f}\u{1}x", "/%7F%01x"),
+        ];
+        for (text, path) in cases {
+            assert_eq!(url(text).path(), path, "{text}");
+        }
+    }
+
+    #[test]
+    fn query_pairs_are_form_decoded() {
+        let u = url("https://h/?api-version=2024-10-21&api-version=2025-01-01&&a+b=c%20d%2B&k&=v&%zz=%ff&x=1=2");
+        let pairs: Vec<(String, String)> = u.query_pairs().collect();
+        let want = [
+            ("api-version", "2024-10-21"),
+            ("api-version", "2025-01-01"),
+            ("a b", "c d+"),
+            ("k", ""),
+            ("", "v"),
+            ("%zz", "\u{FFFD}"),
+            ("x", "1=2"),
+        ];
+        assert_eq!(pairs.len(), want.len(), "{pairs:?}");
+        for ((k, v), (wk, wv)) in pairs.iter().zip(want) {
+            assert_eq!((k.as_str(), v.as_str()), (wk, wv));
+        }
+        assert_eq!(url("https://h/?").query(), Some(""));
+        assert_eq!(url("https://h/?").query_pairs().count(), 0);
+        assert_eq!(url("https://h/").query_pairs().count(), 0);
+        assert_eq!(url("https://h/?a b'c").query(), Some("a%20b%27c"));
+        assert_eq!(url("foo://h/?a'c").query(), Some("a'c"));
+    }
+
+    #[test]
+    fn fragments() {
+        assert_eq!(url("https://h/#").fragment(), Some(""));
+        assert_eq!(url("https://h/#a#b c").fragment(), Some("a#b%20c"));
+        assert_eq!(url("https://h/?q#f?g").query(), Some("q"));
+        assert_eq!(url("https://h/#f?g").query(), None);
+        assert_eq!(url("https://h/#f?g").fragment(), Some("f?g"));
+    }
+
+    #[test]
+    fn other_schemes_say_whether_they_have_a_host() {
+        assert_eq!(url("mailto:someone@example.com").host(), None);
+        assert_eq!(
+            url("mailto:someone@example.com").path(),
+            "someone@example.com"
+        );
+        assert_eq!(url("javascript:alert(1)").host(), None);
+        assert_eq!(url("data:text/plain,hi").scheme(), "data");
+        assert_eq!(url("file:///etc/passwd").host(), None);
+        assert_eq!(url("file:///etc/passwd").path(), "/etc/passwd");
+        assert_eq!(url("file://localhost/x").host(), None);
+        assert_eq!(url("file://server/x").host().cloned(), domain("server"));
+        assert_eq!(url("foo://Host:99/p").host().cloned(), domain("Host"));
+        assert_eq!(url("foo://Host:99/p").port(), Some(99));
+        assert_eq!(url("foo://").host(), None);
+        assert_eq!(
+            WebUrl::parse("foo://a b/"),
+            Err(UrlError::InvalidDomainCharacter)
+        );
+    }
+
+    #[test]
+    fn builders_escape_what_could_change_the_url() {
+        assert_eq!(
+            encode_path_segment("chat-gpt4o_v1.2~:x"),
+            "chat-gpt4o_v1.2~:x"
+        );
+        assert_eq!(
+            encode_path_segment("a/b?c#d%e\\f g"),
+            "a%2Fb%3Fc%23d%25e%5Cf%20g"
+        );
+        assert_eq!(encode_form_component("2024-10-21"), "2024-10-21");
+        assert_eq!(encode_form_component("a b&c=d/é"), "a+b%26c%3Dd%2F%C3%A9");
+    }
+
+    #[test]
+    fn a_megabyte_of_anything_is_read_in_one_pass() {
+        let inputs = [
+            format!("https://{}.com/", "a".repeat(1 << 20)),
+            format!("https://{}", "a.".repeat(1 << 19)),
+            format!("https://{}", "1.".repeat(1 << 19)),
+            format!("https://h/{}", "../".repeat(1 << 18)),
+            format!("https://h/{}", "a/".repeat(1 << 19)),
+            format!("https://h/?{}", "k=v&".repeat(1 << 18)),
+            format!("https://{}h/", "@".repeat(1 << 20)),
+            format!("https://h:{}/", "9".repeat(1 << 20)),
+            format!("https://[{}]/", ":".repeat(1 << 20)),
+            format!("https:{}h", "/\\".repeat(1 << 19)),
+            "\t".repeat(1 << 20),
+            "é".repeat(1 << 19),
+            format!("https://{}", "%".repeat(1 << 20)),
+            format!("https://h/{}", "%2e%2e/".repeat(1 << 17)),
+        ];
+        let start = std::time::Instant::now();
+        for text in &inputs {
+            let _ = WebUrl::parse(text);
+        }
+        // Generous: a quadratic step would take minutes on these.
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+        assert_eq!(
+            url(&format!("https://h/{}", "../".repeat(1 << 18))).path(),
+            "/"
+        );
+    }
+
+    #[test]
+    fn never_panics_on_any_bytes() {
+        let alphabet: Vec<char> = "ab1.:/\\@[]%?#&= \t\n\u{0}\u{7f}éx0X\u{201c}"
+            .chars()
+            .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut s = String::from(if x % 2 == 0 { "https://" } else { "" });
+            for _ in 0..(x % 24) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let _ = WebUrl::parse(&s);
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+}
