@@ -17,16 +17,19 @@ fn reference(text: &str) -> Option<Result<url::Url, url::ParseError>> {
 /// The error `url` gives, in our terms. IDNA failures are ours to name more precisely.
 fn same_error(ours: UrlError, theirs: url::ParseError) -> bool {
     use url::ParseError as P;
-    match (ours, theirs) {
+    matches!(
+        (ours, theirs),
         (UrlError::NoScheme, P::RelativeUrlWithoutBase)
-        | (UrlError::EmptyHost, P::EmptyHost)
-        | (UrlError::InvalidPort, P::InvalidPort)
-        | (UrlError::InvalidIpv4, P::InvalidIpv4Address)
-        | (UrlError::InvalidIpv6, P::InvalidIpv6Address)
-        | (UrlError::InvalidDomainCharacter, P::InvalidDomainCharacter | P::IdnaError)
-        | (UrlError::NonAsciiHost(_), P::IdnaError) => true,
-        _ => false,
-    }
+            | (UrlError::EmptyHost, P::EmptyHost)
+            | (UrlError::InvalidPort, P::InvalidPort)
+            | (UrlError::InvalidIpv4, P::InvalidIpv4Address)
+            | (UrlError::InvalidIpv6, P::InvalidIpv6Address)
+            | (
+                UrlError::InvalidDomainCharacter,
+                P::InvalidDomainCharacter | P::IdnaError
+            )
+            | (UrlError::NonAsciiHost(_), P::IdnaError)
+    )
 }
 
 /// Compares the two parsers on one input; the message says where they differ.

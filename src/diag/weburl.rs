@@ -569,7 +569,7 @@ fn normalize_path(text: &str, special: bool) -> String {
 fn encode(text: &str, also: impl Fn(u8) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b < 0x20 || b >= 0x7f || also(b) {
+        if !(0x20..0x7f).contains(&b) || also(b) {
             push_escaped(&mut out, b);
         } else {
             out.push(b as char);
