@@ -1680,7 +1680,7 @@ mod tests {
 
     #[test]
     fn non_ascii_hosts_are_refused() {
-        // The ASCII-only IDNA back end makes the parser refuse them.
+        // The URL parser has no IDNA: a host outside ASCII is refused, never converted.
         assert!(validate_target("https://contosö.openai.azure.com/").is_err());
         assert!(validate_target("https://contoso.openai\u{3002}azure.com/").is_err());
     }
