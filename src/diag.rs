@@ -43,6 +43,7 @@ pub mod secret;
 mod test_support;
 pub mod text;
 pub mod time;
+pub mod weburl;
 
 pub use case::{BrowserFailure, Case, CaseError, ObservedResponse};
 pub use cause::CauseId;

@@ -1,10 +1,10 @@
-//! The endpoint: what the user has as endpoint or base URL, parsed with a real URL
-//! parser and classified (`auth-failures.md` §4).
+//! The endpoint: what the user has as endpoint or base URL, parsed as a browser parses a
+//! URL and classified (`auth-failures.md` §4).
 //!
 //! From the top: [`analyze`] trims what was pasted around the URL, checks the host's
-//! characters itself (the `url` crate is built without Unicode IDNA, so a smart quote or
-//! a Cyrillic letter in a host would only be "invalid international domain name"),
-//! parses with [`url::Url`], classifies the host from [`known::hosts`], reads the path
+//! characters itself (the parser has no Unicode IDNA, so a smart quote or a Cyrillic
+//! letter in a host would only be "a character outside ASCII"; we name it and repair
+//! it), parses with [`WebUrl`], classifies the host from [`known::hosts`], reads the path
 //! shape, and says what the SDK's base URL should be.
 //!
 //! Findings carry stable ids prefixed `endpoint-`. Only a finding that makes the text
@@ -15,6 +15,7 @@
 
 use super::known::hosts::{self, HostRule, Match, HOSTS};
 use super::report::{Field, Finding, Severity};
+use super::weburl::{self, Host, UrlError, WebUrl};
 use std::net::IpAddr;
 
 /// What kind of host the endpoint names (`auth-failures.md` §4.1).
@@ -237,7 +238,7 @@ fn analyze_into(raw: &str, out: &mut Out) -> Option<ParsedEndpoint> {
     let checked = check_host_chars(&url_text, out)?;
     // Anything rewritten here (scheme added, host repaired) differs from what the SDK has.
     let rewritten = checked != text;
-    match url::Url::parse(&checked) {
+    match WebUrl::parse(&checked) {
         Ok(url) => inspect(&url, out, rewritten),
         Err(e) => {
             out.error("endpoint-unparseable", parse_error_message(e));
@@ -494,8 +495,8 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
-/// Checks the host's characters before parsing: the URL parser would only say "invalid
-/// international domain name". Returns the URL text to parse, repaired when the damage is
+/// Checks the host's characters before parsing: the URL parser would only say the host
+/// has a character outside ASCII, or one no host can have. Returns the URL text to parse, repaired when the damage is
 /// only quotes, spaces, invisible marks or look-alike letters, or `None` when nothing
 /// usable is left.
 fn check_host_chars(url_text: &str, out: &mut Out) -> Option<String> {
@@ -550,18 +551,16 @@ fn check_host_chars(url_text: &str, out: &mut Out) -> Option<String> {
     ))
 }
 
-fn parse_error_message(e: url::ParseError) -> String {
-    use url::ParseError as P;
+fn parse_error_message(e: UrlError) -> String {
     let why = match e {
-        P::EmptyHost => "it has no host name after `https://`",
-        P::IdnaError | P::InvalidDomainCharacter => {
+        UrlError::EmptyHost => "it has no host name after `https://`",
+        UrlError::NonAsciiHost(_) | UrlError::InvalidDomainCharacter => {
             "its host name has characters a host cannot have"
         }
-        P::InvalidPort => "its port is not a number from 0 to 65535",
-        P::InvalidIpv4Address => "its host looks like an IPv4 address but is not a valid one",
-        P::InvalidIpv6Address => "its host looks like an IPv6 address but is not a valid one",
-        P::Overflow => "it is too long",
-        _ => "it is not a well-formed web URL",
+        UrlError::InvalidPort => "its port is not a number from 0 to 65535",
+        UrlError::InvalidIpv4 => "its host looks like an IPv4 address but is not a valid one",
+        UrlError::InvalidIpv6 => "its host looks like an IPv6 address but is not a valid one",
+        UrlError::NoScheme => "it is not a well-formed web URL",
     };
     format!(
         "The endpoint cannot be read as a URL: {why}. It should look like \
@@ -887,23 +886,7 @@ fn path_facts(path: &str) -> PathFacts {
 
 /// Decodes `%XX` escapes (bad escapes are kept as typed); invalid UTF-8 becomes `�`.
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let hex = |k: usize| bytes.get(k).and_then(|h| (*h as char).to_digit(16));
-        if b == b'%' {
-            if let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8_lossy(&weburl::percent_decode(s.as_bytes())).into_owned()
 }
 
 /// Longest piece of pasted text quoted back in a message.
@@ -1018,7 +1001,7 @@ fn comparable(url: &str) -> String {
 
 /// A Cognitive Services account named in a portal URL
 /// (`…/providers/Microsoft.CognitiveServices/accounts/{name}[/projects/{project}]`).
-fn account_in_portal_url(url: &url::Url) -> Option<(String, Option<String>)> {
+fn account_in_portal_url(url: &WebUrl) -> Option<(String, Option<String>)> {
     let mut text = url.path().to_string();
     if let Some(q) = url.query() {
         text.push('?');
@@ -1043,12 +1026,12 @@ fn account_in_portal_url(url: &url::Url) -> Option<(String, Option<String>)> {
 }
 
 /// Everything after parsing: scheme, host, port, path, query, fragment.
-fn inspect(url: &url::Url, out: &mut Out, rewritten: bool) -> Option<ParsedEndpoint> {
+fn inspect(url: &WebUrl, out: &mut Out, rewritten: bool) -> Option<ParsedEndpoint> {
     let scheme = url.scheme().to_ascii_lowercase();
     let (host, ip) = match url.host() {
-        Some(url::Host::Domain(d)) => (d.to_ascii_lowercase(), None),
-        Some(url::Host::Ipv4(a)) => (a.to_string(), Some(IpAddr::V4(a))),
-        Some(url::Host::Ipv6(a)) => (format!("[{a}]"), Some(IpAddr::V6(a))),
+        Some(Host::Domain(d)) => (d.to_ascii_lowercase(), None),
+        Some(Host::Ipv4(a)) => (a.to_string(), Some(IpAddr::V4(*a))),
+        Some(Host::Ipv6(a)) => (format!("[{a}]"), Some(IpAddr::V6(*a))),
         None => {
             out.error(
                 "endpoint-no-host",
@@ -1130,7 +1113,7 @@ fn inspect(url: &url::Url, out: &mut Out, rewritten: bool) -> Option<ParsedEndpo
         let key = k.to_ascii_lowercase();
         if key == "api-version" {
             if api_version.is_none() {
-                api_version = Some(v.into_owned());
+                api_version = Some(v);
             }
         } else if hosts::SECRET_QUERY_PARAMS.contains(&key.as_str()) {
             if secret_params.len() < 3 && !secret_params.contains(&key) {
@@ -1170,7 +1153,7 @@ fn inspect(url: &url::Url, out: &mut Out, rewritten: bool) -> Option<ParsedEndpo
     }
 
     // Credentials inside the URL: never quoted.
-    if !url.username().is_empty() || url.password().is_some() {
+    if url.has_credentials() {
         out.warn(
             "endpoint-userinfo",
             "The endpoint has a user name or password before the host (not shown here). \
@@ -1707,9 +1690,10 @@ fn inspect(url: &url::Url, out: &mut Out, rewritten: bool) -> Option<ParsedEndpo
         }
     }
 
-    let pasted = comparable(url.as_str());
+    let pasted = comparable(&url.without_credentials());
     let suggested_base = ideal.filter(|_| !unusable_host).filter(|b| {
         rewritten
+            || url.has_credentials()
             || comparable(b) != pasted
             || scheme != origin_scheme
             || url.query().is_some()
