@@ -227,39 +227,64 @@ def _check_request(where: str, host: str, method: str, url: str, headers: list[t
     return leaks
 
 
+@dataclass
+class Hop:
+    """One request as the browser recorded it. A redirect reuses its request's id, so
+    one id can have several hops; the k-th `requestWillBeSentExtraInfo` of an id (the
+    headers that really went on the wire) belongs to its k-th hop. A hop without one
+    never went on the wire (a refused redirect's target, a request CSP blocked)."""
+
+    request_id: str
+    host: str
+    method: str
+    url: str
+    headers: dict
+    post_data: str
+    wire: dict | None
+
+
+def browser_hops(browser: Browser) -> list[Hop]:
+    events = browser.network_events()
+    hops: dict[str, list[Hop]] = {}
+    for e in events:
+        if e["method"] == "Network.requestWillBeSent":
+            p, r = e["params"], e["params"]["request"]
+            hops.setdefault(p["requestId"], []).append(Hop(
+                p["requestId"], urlsplit(r["url"]).hostname or "", r["method"], r["url"],
+                dict(r.get("headers", {})), r.get("postData", "") or "", None))
+    seen: dict[str, int] = {}
+    orphans = []
+    for e in events:
+        if e["method"] == "Network.requestWillBeSentExtraInfo":
+            p = e["params"]
+            k = seen.get(p["requestId"], 0)
+            seen[p["requestId"]] = k + 1
+            mine = hops.get(p["requestId"], [])
+            if k < len(mine):
+                mine[k].wire = dict(p.get("headers", {}))
+            else:
+                orphans.append(Hop(p["requestId"], "?", "?", "?", {}, "", dict(p.get("headers", {}))))
+    return [h for hs in hops.values() for h in hs] + orphans
+
+
 def browser_leaks(browser: Browser, secret: str, allowed_host: str | None) -> list[Leak]:
-    """Canary forms in any request the browser sent (URL, headers as recorded and as on
-    the wire, POST data), except the credential header of a non-OPTIONS request to
-    `allowed_host`. WebSocket frames count too."""
+    """Canary forms in any request the browser recorded (URL, headers as the page set
+    them and as they went on the wire, POST data), except the credential header of a
+    non-OPTIONS request to `allowed_host`. WebSocket frames count too."""
     forms = canary_forms(secret)
     leaks: list[Leak] = []
-    events = browser.network_events()
-    # ExtraInfo may arrive before the event it belongs to: index the requests first.
-    by_id: dict[str, tuple[str, str, str]] = {}
-    for e in events:
-        if e["method"] == "Network.requestWillBeSent":
-            r = e["params"]["request"]
-            by_id[e["params"]["requestId"]] = (urlsplit(r["url"]).hostname or "", r["method"],
-                                               r["url"])
-    for e in events:
-        p = e.get("params", {})
-        if e["method"] == "Network.requestWillBeSent":
-            r = p["request"]
-            host = urlsplit(r["url"]).hostname or ""
-            body = r.get("postData", "") or ""
-            leaks += _check_request("browser", host, r["method"], r["url"],
-                                    list(r.get("headers", {}).items()), body, forms, secret,
-                                    allowed_host)
-        elif e["method"] == "Network.requestWillBeSentExtraInfo":
-            host, method, url = by_id.get(p["requestId"], ("?", "?", "?"))
-            leaks += _check_request("browser", host, method, url,
-                                    list(p.get("headers", {}).items()), "", forms, secret,
-                                    allowed_host if host != "?" else None)
-        elif e["method"] == "Network.webSocketFrameSent":
-            name = _find(forms, json.dumps(p))
+    for h in browser_hops(browser):
+        known = h.host != "?"
+        for headers in (h.headers, h.wire or {}):
+            leaks += _check_request("browser", h.host, h.method, h.url, list(headers.items()),
+                                    h.post_data, forms, secret, allowed_host if known else None)
+    for e in browser.network_events():
+        if e["method"] == "Network.webSocketFrameSent":
+            name = _find(forms, json.dumps(e["params"]))
             if name:
                 leaks.append(Leak("browser", "?", "WS", "?", name, "a WebSocket frame"))
-    return leaks
+    # Each hop was checked twice (page's view, wire view): report each place once.
+    return sorted(set(leaks), key=str)
 
 
 def mock_leaks(entries: list[dict], secret: str, allowed_host: str | None) -> list[Leak]:
@@ -404,11 +429,12 @@ class ProbePage:
         return self.b.js("return document.documentElement.outerHTML")
 
 
-def page_requests(browser: Browser, site_url: str) -> list[tuple[str, str]]:
-    """(method, URL) of every request the browser sent that did not go to the page's own
-    static server."""
+def page_requests(browser: Browser, site_url: str, *, wire_only: bool = False) -> list[tuple[str, str]]:
+    """(method, URL) of every request the browser recorded (with `wire_only`, only those
+    that went on the wire) that was not for the page's own static server."""
     own = urlsplit(site_url).netloc
-    return [(r.method, r.url) for r in browser.requests() if urlsplit(r.url).netloc != own]
+    return [(h.method, h.url) for h in browser_hops(browser)
+            if urlsplit(h.url).netloc != own and (h.wire is not None or not wire_only)]
 
 
 def header(entry: dict, name: str) -> str | None:
@@ -432,19 +458,20 @@ def assert_only_the_probe_carried_it(page: ProbePage, entries: list[dict], secre
     assert mock_leaks(entries, secret, host if carried else None) == []
     allowed = {host} if host else set()
     assert {e.get("host") for e in entries} <= allowed, entries
-    elsewhere = [u for _, u in page_requests(page.b, site_url) if urlsplit(u).hostname not in allowed]
+    elsewhere = [u for _, u in page_requests(page.b, site_url, wire_only=True)
+                 if urlsplit(u).hostname not in allowed]
     assert elsewhere == []
     for e in entries:
         assert header(e, "referer") is None and header(e, "cookie") is None, e
-    for r in page.b.requests():
-        if urlsplit(r.url).netloc == urlsplit(site_url).netloc:
+    for h in browser_hops(page.b):
+        if urlsplit(h.url).netloc == urlsplit(site_url).netloc:
             continue
-        # On the wire (ExtraInfo): no Referer, no Cookie. The renderer's view lists an
-        # empty `Referer` for "no referrer".
-        wire = {k.lower(): v for k, v in r.wire_headers.items()}
-        assert "referer" not in wire and "cookie" not in wire, r
-        view = {k.lower(): v for k, v in r.headers.items()}
-        assert view.get("referer", "") == "" and "cookie" not in view, r
+        # On the wire (ExtraInfo): no Referer, no Cookie. The page's view lists an empty
+        # `Referer` for "no referrer".
+        wire = {k.lower(): v for k, v in (h.wire or {}).items()}
+        assert "referer" not in wire and "cookie" not in wire, h
+        view = {k.lower(): v for k, v in h.headers.items()}
+        assert view.get("referer", "") == "" and "cookie" not in view, h
 
 
 def assert_log_matches(page: ProbePage, entries: list[dict], secret: str) -> None:
