@@ -10,6 +10,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod fetch;
 pub mod scenarios;
 pub mod state;
 

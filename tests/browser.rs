@@ -100,3 +100,46 @@ async fn first_view_has_no_form_element() {
         "a <form> invites submit, navigation and password-manager save prompts"
     );
 }
+
+/// Every probe request is built with the policy of `diag::probe::REQUEST_POLICY`:
+/// CORS, no cookies, no referrer, no cache, redirects never followed, a time limit.
+#[wasm_bindgen_test]
+fn probe_requests_carry_the_safe_policy() {
+    use doctor401::diag::probe::{Method, REQUEST_POLICY};
+    use doctor401::ui::fetch::{build, Outgoing};
+    use wasm_bindgen::JsValue;
+    use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials, RequestMode, RequestRedirect};
+
+    let req: web_sys::Request = build(&Outgoing {
+        method: Method::Post,
+        url: "https://contoso.openai.azure.com/openai/models?api-version=2024-10-21".into(),
+        headers: vec![("api-key", "k".into())],
+        body: Some("{}".into()),
+    })
+    .expect("the request builds")
+    .into();
+    let policy = |s: &str| JsValue::from_str(s);
+    assert_eq!(
+        Some(req.mode()),
+        RequestMode::from_js_value(&policy(REQUEST_POLICY.mode))
+    );
+    assert_eq!(req.mode(), RequestMode::Cors);
+    assert_eq!(req.credentials(), RequestCredentials::Omit);
+    assert_eq!(req.cache(), RequestCache::NoStore);
+    assert_eq!(req.referrer_policy(), ReferrerPolicy::NoReferrer);
+    assert_eq!(
+        Some(req.redirect()),
+        RequestRedirect::from_js_value(&policy(REQUEST_POLICY.redirect))
+    );
+    assert_ne!(req.redirect(), RequestRedirect::Follow);
+    assert_eq!(req.method(), "POST");
+    assert_eq!(
+        req.url(),
+        "https://contoso.openai.azure.com/openai/models?api-version=2024-10-21"
+    );
+    assert_eq!(
+        req.headers().get("api-key").ok().flatten().as_deref(),
+        Some("k")
+    );
+    assert!(!req.signal().aborted(), "a time limit, not yet reached");
+}

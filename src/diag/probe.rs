@@ -24,7 +24,7 @@
 //! [`HeaderValue::Credential`] placeholder that the page fills in at send time, curl
 //! commands use environment variables, and [`LoggedRequest`] masks with [`mask`].
 
-use super::case::{BrowserFailure, ObservedResponse};
+use super::case::{BrowserFailure, Case, ObservedResponse};
 use super::credential::Shape;
 use super::endpoint::{ParsedEndpoint, PathShape};
 use super::fixes::RECOMMENDED_API_VERSION;
@@ -703,6 +703,24 @@ impl PlanInputs {
             project: non_blank(&facts.case.project),
         }
     }
+}
+
+/// The plan inputs for a case, read from the fields that say how the app calls the
+/// service. The pasted output and the response are left out: they can be large, and
+/// the plan does not depend on them.
+pub fn plan_inputs_for(case: &Case) -> PlanInputs {
+    let slim = Case {
+        endpoint: case.endpoint.clone(),
+        deployment: case.deployment.clone(),
+        api_version: case.api_version.clone(),
+        credential: case.credential.clone(),
+        auth_header: case.auth_header.clone(),
+        token: case.token.clone(),
+        organization: case.organization.clone(),
+        project: case.project.clone(),
+        ..Case::default()
+    };
+    PlanInputs::from_facts(&Facts::gather(&slim, 0))
 }
 
 /// Which rung of the ladder a step is.
@@ -2073,6 +2091,22 @@ mod tests {
         let i = PlanInputs::from_facts(&facts);
         assert_eq!(i.credential, CredentialKind::Key);
         assert_eq!(i.auth_header, AuthHeader::ApimSubscription);
+    }
+
+    #[test]
+    fn plan_inputs_ignore_the_pasted_output() {
+        let case = Case {
+            endpoint: Some("https://contoso.openai.azure.com/openai/v1/".into()),
+            credential: Some(Secret::new("0123456789abcdef0123456789abcdef")),
+            auth_header: Some("api-key".into()),
+            deployment: Some("chat".into()),
+            error_text: Some("HTTP/1.1 401 Unauthorized\napi-version=2019-01-01".into()),
+            ..Case::default()
+        };
+        let full = PlanInputs::from_facts(&Facts::gather(&case, 0));
+        assert_eq!(plan_inputs_for(&case), full);
+        assert_eq!(full.surface, Some(Surface::V1));
+        assert_eq!(full.auth_header, AuthHeader::ApiKey);
     }
 
     #[test]

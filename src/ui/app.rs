@@ -8,6 +8,7 @@ use super::components::findings::finding_list;
 use super::components::gallery::{Gallery, ScenarioBanner};
 use super::components::now_field::NowField;
 use super::components::paste_box::PasteBox;
+use super::components::probe::ProbePanel;
 use super::components::report::CopyReport;
 use super::components::response::ResponseSection;
 use super::components::token::TokenPanel;
@@ -227,7 +228,7 @@ pub fn App() -> Html {
                 </div>
                 <p class="privacy">
                     <span class="lock" aria-hidden="true">{"●"}</span>
-                    {" Runs entirely in this tab: nothing you paste is sent anywhere or stored. It stays in this tab's memory until you press Clear or close the tab."}
+                    {" Runs entirely in this tab: nothing you paste is stored or sent anywhere, unless you press a live-probe button, which sends the request it shows to the host you entered. It stays in this tab's memory until you press Clear or close the tab."}
                 </p>
                 <div class="toolbar">
                     <Gallery onload={onload} />
@@ -309,7 +310,8 @@ pub fn App() -> Html {
                     </fieldset>
 
                     <ResponseSection response={form.response.clone()} findings={findings(ReportField::Response)}
-                        problem={diag.response_problem.clone()} onset={onset} onresponse={onresponse} />
+                        problem={diag.response_problem.clone()} onset={onset} />
+                    <ProbePanel diag={diag.clone()} onresponse={onresponse} />
                 </section>
 
                 <section class="results" aria-label="Diagnosis" tabindex="0">
@@ -326,7 +328,7 @@ pub fn App() -> Html {
             {verdict_chip(&diag, form.is_empty())}
             <footer class="footer">
                 <p>
-                    {"401 Doctor decodes and checks everything in this tab. It makes no request while you type, paste, decode, choose a scenario or copy: see for yourself in your browser's network panel."}
+                    {"401 Doctor decodes and checks everything in this tab. It makes no request while you type, paste, decode, choose a scenario or copy; the live probe sends only the requests you press, listed under “Requests this page sent”. See for yourself in your browser's network panel."}
                 </p>
             </footer>
         </div>

@@ -9,6 +9,9 @@ from typing import Callable, Iterator
 
 import pytest
 
+# Plain `assert`s in the probe helpers report what they compared, as in test modules.
+pytest.register_assert_rewrite("probe_harness")
+
 from harness import REPO, Browser, StaticServer, copy_dist
 
 
@@ -57,3 +60,25 @@ def mutated_site(dist: Path, tmp_path: Path) -> Iterator[Callable[[Callable[[str
     yield serve
     for server in servers:
         server.stop()
+
+
+# --------------------------------------------------------------------------- live probe
+
+
+@pytest.fixture(scope="session")
+def azure_mock():
+    """The HTTPS mock of Azure OpenAI / APIM / OpenAI (azure_mock.py), once per session;
+    tests read only what arrived after their own `mark()`."""
+    from probe_harness import AzureMock
+
+    mock = AzureMock()
+    yield mock
+    mock.stop()
+
+
+@pytest.fixture
+def probe_browser(azure_mock) -> Iterator[Browser]:
+    """A fresh Chromium whose resolver sends the real Azure/OpenAI names (and the
+    bystanders) to the mock and which accepts its certificate: TEST HARNESS ONLY."""
+    with Browser(extra_args=azure_mock.browser_args()) as b:
+        yield b

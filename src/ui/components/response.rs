@@ -1,11 +1,9 @@
 //! The observed response: status (or a browser failure), headers and body, as a probe
-//! or the user's own tools saw it. Scenario files carry one; the probe (issue 5) will
-//! fill it. Folded away until it holds something.
+//! or the user's own tools saw it. Scenario files carry one; the live probe fills it.
+//! Folded away until it holds something.
 
 use super::field::{Field, FieldKind};
 use super::findings::finding_list;
-use super::probe::ProbeSlot;
-use crate::diag::case::ObservedResponse;
 use crate::diag::paste::{FormField, ResponseForm};
 use crate::diag::{Finding, Severity};
 use web_sys::HtmlSelectElement;
@@ -22,8 +20,6 @@ pub struct ResponseSectionProps {
     pub problem: Option<String>,
     /// Called with a field and its new value.
     pub onset: Callback<(FormField, String)>,
-    /// Receives a probe's observed response.
-    pub onresponse: Callback<ObservedResponse>,
 }
 
 /// The options of the browser-failure select: value and label.
@@ -97,7 +93,6 @@ pub fn ResponseSection(props: &ResponseSectionProps) -> Html {
                 placeholder="{\"error\":{\"code\":\"401\",\"message\":\"…\"}}"
                 hint="The response body as received." onset={props.onset.clone()} />
             {finding_list("response-findings", &status_findings, "What came back decides between causes that the inputs alone cannot.")}
-            <ProbeSlot onresponse={props.onresponse.clone()} />
         </details>
     }
 }
