@@ -194,3 +194,58 @@ def make_jwt(claims: dict, signature: bytes = b"synthetic-signature-not-a-real-o
     header = {"typ": "JWT", "alg": "RS256", "kid": "test-key"}
     return ".".join([b64url(json.dumps(header).encode()), b64url(json.dumps(claims).encode()),
                      b64url(signature)])
+
+
+# --------------------------------------------------------------------------- clipboard
+
+# Records every paste event the page receives (capture phase, before the page's own
+# handler), so a test can tell a real, trusted paste from a synthetic one.
+PASTE_SPY_JS = r"""
+if (!window.__pastes) {
+  window.__pastes = [];
+  document.addEventListener('paste', (e) => {
+    window.__pastes.push({target: e.target.id, trusted: e.isTrusted});
+  }, true);
+}
+"""
+
+
+def grant_clipboard(b: Browser, site_url: str) -> None:
+    """Lets the page's origin read and write the clipboard without a prompt (CDP)."""
+    b.driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": site_url.rstrip("/"),
+        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+
+
+def write_clipboard(b: Browser, text: str) -> None:
+    res = b.driver.execute_async_script(
+        "const done = arguments[1];"
+        "navigator.clipboard.writeText(arguments[0]).then(() => done('ok'), e => done(String(e)));",
+        text)
+    assert res == "ok", f"clipboard write failed: {res}"
+
+
+def read_clipboard(b: Browser) -> str:
+    res = b.driver.execute_async_script(
+        "const done = arguments[0];"
+        "navigator.clipboard.readText().then(t => done({text: t}), e => done({error: String(e)}));")
+    assert "text" in res, f"clipboard read failed: {res}"
+    return res["text"]
+
+
+def real_paste(b: Browser, element_id: str, text: str) -> dict:
+    """Puts `text` on the clipboard and presses Ctrl+V in the element: the browser
+    fires a trusted `paste` event and, unless the page takes it, inserts the text.
+    Returns what the paste spy saw."""
+    from selenium.webdriver.common.keys import Keys
+
+    b.js(PASTE_SPY_JS)
+    before = len(b.js("return window.__pastes"))
+    write_clipboard(b, text)
+    el = b.element(element_id)
+    el.click()
+    el.send_keys(Keys.CONTROL, "v")
+    pastes = b.wait_until(lambda br: br.js("return window.__pastes")[before:],
+                          f"a paste event in #{element_id}", timeout=5)
+    assert pastes == [{"target": element_id, "trusted": True}], pastes
+    return pastes[0]
