@@ -189,8 +189,13 @@ def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def make_jwt(claims: dict, signature: bytes = b"synthetic-signature-not-a-real-one!!") -> str:
-    """An unsigned-looking JWT (RS256 header, arbitrary signature bytes) for tests."""
+# 256 bytes, the size of an RS256 signature (a shorter one reads as a cut-short token).
+SYNTHETIC_SIGNATURE = bytes((i * 37 + 11) % 256 for i in range(256))
+
+
+def make_jwt(claims: dict, signature: bytes = SYNTHETIC_SIGNATURE) -> str:
+    """A JWT for tests: RS256 header, the given claims, and a signature of the right
+    size that no key made (the page never verifies signatures)."""
     header = {"typ": "JWT", "alg": "RS256", "kid": "test-key"}
     return ".".join([b64url(json.dumps(header).encode()), b64url(json.dumps(claims).encode()),
                      b64url(signature)])
