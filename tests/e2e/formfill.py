@@ -126,9 +126,26 @@ def case_fields(case: dict) -> list[tuple[str, str]]:
     return out
 
 
+ONE_LINE_INPUTS = {"endpoint", "credential", "deployment", "api-version", "organization",
+                   "project", "client", "now", "response-status"}
+
+
 def enter(b: Browser, fields: list[tuple[str, str]]) -> dict:
     """Enters the fields (see ENTER_JS); returns how each was entered."""
     return b.js(ENTER_JS, [list(f) for f in fields])
+
+
+def enter_as_user(b: Browser, fields: list[tuple[str, str]]) -> dict:
+    """Like `enter`, but a one-line value with spaces around it and no line break is
+    pasted for real (clipboard + Ctrl+V; needs `grant_clipboard`), the way such a value
+    gets into a field: the browser inserts it, spaces and all."""
+    pasted = [(i, v) for i, v in fields
+              if i in ONE_LINE_INPUTS and v != v.strip() and not any(c in v for c in "\r\n")]
+    how = enter(b, [f for f in fields if f not in pasted])
+    for i, v in pasted:
+        real_paste(b, i, v)
+        how[i] = "real paste"
+    return how
 
 
 def shown(value: str) -> str:

@@ -2,6 +2,10 @@
 diagnoses on the page as the scenario expects: `#verdict[data-verdict]` and
 `#lead-cause[data-cause]` (issue 4, "Must show").
 
+Values go in as a user would enter them (formfill.py): typed (value + `input`), chosen
+(`change`), a value with a line break in a one-line input as a `paste` event (the page
+keeps the break, docs/page.md), and one with spaces around it by a real clipboard paste.
+
 One page serves all scenarios, in file order: Clear between them, and the form must be
 empty after Clear (so one scenario cannot leak into the next). Across the whole run the
 page makes no request beyond its own files, reports no CSP violation and logs no error.
@@ -10,6 +14,7 @@ page makes no request beyond its own files, reports no CSP violation and logs no
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -18,7 +23,7 @@ import pytest
 import formfill
 from harness import REPO, Browser, StaticServer
 
-CORPUS = Path(__import__("os").environ.get("DOCTOR_CORPUS", REPO.parent / "shared" / "corpus"))
+CORPUS = Path(os.environ.get("DOCTOR_CORPUS", REPO.parent / "shared" / "corpus"))
 SCENARIOS = sorted(p.name for p in CORPUS.glob("*.json"))
 
 
@@ -33,6 +38,7 @@ def page(site: StaticServer) -> Iterator[Browser]:
     with Browser() as b:
         b.load(site.url)
         b.wait_for_app()
+        formfill.grant_clipboard(b, site.url)
         yield b
 
 
@@ -44,7 +50,7 @@ def test_scenario_through_the_form(page: Browser, site: StaticServer, dist: Path
     formfill.clear(page)
     fields = formfill.case_fields(case)
     assert fields, f"{name}: empty case"
-    how = formfill.enter(page, fields)
+    how = formfill.enter_as_user(page, fields)
 
     # The form holds what was entered (one-line inputs show it without line breaks).
     seen = formfill.values(page, [i for i, _ in fields])
