@@ -24,7 +24,8 @@ Debian's headless Chromium through tests/e2e/harness.py. Two measurements:
       * `next paint`: keydown's timestamp → a task queued from the next animation frame
         runs, i.e. after that frame's style, layout and paint (it includes waiting for
         the frame tick, up to ~16.7 ms at 60 Hz).
-    The worst of each is compared with the 50 ms target. As a control, the same keys
+    The worst of each is compared with the 50 ms target; the first keystroke after the
+    paste is often the slowest, so the worst from the second on is shown too. As a control, the same keys
     go into a plain `<textarea>` holding the same text, added to the page outside the
     app (no listener of ours): what Chromium itself needs to edit 1 MB of text here.
 """
@@ -164,14 +165,15 @@ def main() -> int:
         vals = [t[k] for t in loads if k in t]
         print(f"| {label} | {fmt(statistics.median(vals))} | {fmt(max(vals))} |")
     print(f"\n(b) typing at the end of {length:,} characters, {len(keys)} keystrokes\n")
-    print("| per keystroke | median | max |\n|---|---:|---:|")
+    print("| per keystroke | median | max | max from the 2nd key |\n|---|---:|---:|---:|")
     rows = [(keys, "diag", "#error-text: diagnosis (`data-diag-ms`)"),
             (keys, "handled", "#error-text: keydown -> input handled, DOM updated"),
             (keys, "paint", "#error-text: keydown -> after the next paint"),
             (plain, "paint", "control, plain textarea: keydown -> after the next paint")]
     for records, k, label in rows:
         vals = [r[k] for r in records]
-        print(f"| {label} | {fmt(statistics.median(vals))} | {fmt(max(vals))} |")
+        print(f"| {label} | {fmt(statistics.median(vals))} | {fmt(max(vals))} "
+              f"| {fmt(max(vals[1:]))} |")
     return 0
 
 
