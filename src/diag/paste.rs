@@ -993,15 +993,36 @@ fn request_url(trimmed: &str) -> Option<Recognized> {
         return None;
     }
     let mut r = Recognized::new(PasteKind::RequestUrl);
-    r.put(
-        FormField::Endpoint,
-        url,
-        if method {
-            "the request line"
-        } else {
-            "the URL"
-        },
-    );
+    let source = if method {
+        "the request line"
+    } else {
+        "the URL"
+    };
+    // A request URL from a log is what an SDK built from base URL, deployment and
+    // api-version: spread it into those fields, so a correct setup is not judged as
+    // "the endpoint is a whole URL". Anything else wrong with it stays visible whole.
+    let a = super::endpoint::analyze(url);
+    let errors = a
+        .findings
+        .iter()
+        .filter(|f| f.severity == super::report::Severity::Error)
+        .count();
+    match a.parsed.filter(|p| p.is_request_url && errors == 1) {
+        Some(p) if p.suggested_base.is_some() => {
+            r.put(
+                FormField::Endpoint,
+                p.suggested_base.unwrap_or_default(),
+                source,
+            );
+            if let Some(d) = p.deployment_in_url {
+                r.put(FormField::Deployment, d, "the URL's path");
+            }
+            if let Some(v) = p.api_version_in_url {
+                r.put(FormField::ApiVersion, v, "the URL's query");
+            }
+        }
+        _ => r.put(FormField::Endpoint, url, source),
+    }
     if lower.contains("api-key=") || lower.contains("subscription-key=") {
         r.notes.push(
             "The URL carries a key in its query string: anyone who sees the URL (logs, \
@@ -2077,10 +2098,27 @@ mod tests {
         let url = "https://contoso.openai.azure.com/openai/deployments/chat/chat/completions?api-version=2024-10-21";
         let r = recognize(&format!("  {url}\n"));
         assert_eq!(r.kind, PasteKind::RequestUrl);
-        assert_eq!(taken(&r), [(FormField::Endpoint, url)]);
-        assert_eq!(r.summary(), "Took endpoint from the request URL.");
+        let split = [
+            (FormField::Endpoint, "https://contoso.openai.azure.com/"),
+            (FormField::Deployment, "chat"),
+            (FormField::ApiVersion, "2024-10-21"),
+        ];
+        assert_eq!(taken(&r), split);
+        assert_eq!(
+            r.summary(),
+            "Took endpoint, deployment and api-version from the request URL."
+        );
         let r = recognize(&format!("POST {url} HTTP/1.1"));
-        assert_eq!(r.get(FormField::Endpoint), Some(url));
+        assert_eq!(taken(&r), split);
+        // Damage besides the path keeps the URL whole, so the endpoint check sees it.
+        let odd = "https://contoso.openai.azure.com:8443/openai/deployments/chat/chat/completions?api-version=2024-10-21";
+        let r = recognize(odd);
+        assert_eq!(r.get(FormField::Endpoint), Some(odd));
+        let v1 = "https://api.openai.com/v1/chat/completions";
+        assert_eq!(
+            taken(&recognize(v1)),
+            [(FormField::Endpoint, "https://api.openai.com/v1")]
+        );
         let r = recognize("https://x.openai.azure.com/?api-key=abc");
         assert!(r.notes.iter().any(|n| n.contains("query string")));
     }
