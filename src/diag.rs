@@ -105,6 +105,17 @@ impl<'a> Facts<'a> {
     /// Reads every input of the case. `clock_now` is the caller's current time in Unix
     /// seconds, used unless the case names its own `now`.
     pub fn gather(case: &'a Case, clock_now: i64) -> Facts<'a> {
+        Facts::gather_with(case, clock_now, None)
+    }
+
+    /// [`Facts::gather`], reusing the evidence of an earlier pass over the same
+    /// response and error text: reading a megabyte of pasted output is the costly part,
+    /// and it does not depend on the time of the failure.
+    pub fn gather_with(
+        case: &'a Case,
+        clock_now: i64,
+        evidence: Option<evidence::Evidence>,
+    ) -> Facts<'a> {
         let mut other_findings = Vec::new();
         let (now, now_source) = match case.now.as_deref() {
             Some(text) => match time::parse_rfc3339(text) {
@@ -163,7 +174,9 @@ impl<'a> Facts<'a> {
             .or_else(|| parsed.and_then(|p| p.deployment_in_url.clone()));
         let deployment = inputs::deployment(dep_source.as_deref());
         let client = inputs::client(non_empty(&case.client));
-        let evidence = evidence::analyze(case.response.as_ref(), non_empty(&case.error_text));
+        let evidence = evidence.unwrap_or_else(|| {
+            evidence::analyze(case.response.as_ref(), non_empty(&case.error_text))
+        });
 
         Facts {
             case,

@@ -1713,13 +1713,16 @@ pub fn diagnose_form(form: &Form, clock: i64) -> Diagnosis {
     // failure and the user did not choose a time. (One call site for the engine, so
     // it is compiled into the page once.)
     let mut evidence_when = None;
+    let mut read = None;
     let outcome = loop {
-        let facts = Facts::gather(&case, clock);
+        let facts = Facts::gather_with(&case, clock, read.take());
         let dated = case.now.is_none() && !form.now_set;
         match facts.evidence.when {
             Some(when) if dated => {
                 evidence_when = Some(when);
-                drop(facts);
+                // The second pass judges the tokens as of then; the pasted output was
+                // read once.
+                read = Some(facts.evidence);
                 case.now = Some(format_rfc3339(when));
             }
             when => {

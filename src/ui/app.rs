@@ -16,12 +16,13 @@ use super::components::verdict::VerdictPanel;
 use super::state::{Action, State};
 use crate::diag::case::ObservedResponse;
 use crate::diag::markdown::resource_name;
+use crate::diag::paste::Form;
 use crate::diag::paste::{
     diagnose_form, outline, Diagnosis, FormField, JudgedBy, OutlinePart, Recognized,
 };
 use crate::diag::time::format_rfc3339;
 use crate::diag::{Field as ReportField, Finding, Severity, Verdict};
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -103,6 +104,41 @@ fn verdict_chip(diag: &Diagnosis, empty: bool) -> Html {
     }
 }
 
+/// Above this many bytes of form text, diagnosis waits for a pause in typing.
+const LARGE_FORM: usize = 100_000;
+/// How long typing must pause before a large form is diagnosed.
+const SETTLE_MS: u32 = 150;
+
+/// The form the verdict is computed from. A usual form is diagnosed at every keystroke.
+/// With a large paste (over [`LARGE_FORM`] bytes) re-reading it would hold up every
+/// keystroke by tens of milliseconds, so the verdict follows once typing pauses for
+/// [`SETTLE_MS`]; meanwhile the last verdict stays on screen.
+#[hook]
+fn use_settled(form: &Form) -> Form {
+    let large = form_bytes(form) > LARGE_FORM;
+    // The form the shown verdict belongs to, and the large form the timer let through.
+    let last = use_mut_ref(|| form.clone());
+    let settled = use_state_eq(|| None::<Form>);
+    {
+        let settled = settled.clone();
+        use_effect_with(form.clone(), move |form| {
+            let form = form.clone();
+            let timer = (form_bytes(&form) > LARGE_FORM)
+                .then(|| Timeout::new(SETTLE_MS, move || settled.set(Some(form))));
+            move || drop(timer)
+        });
+    }
+    if large && settled.as_ref() != Some(form) {
+        return last.borrow().clone();
+    }
+    *last.borrow_mut() = form.clone();
+    form.clone()
+}
+
+fn form_bytes(form: &Form) -> usize {
+    FormField::ALL.iter().map(|f| form.get(*f).len()).sum()
+}
+
 /// The page.
 #[component]
 pub fn App() -> Html {
@@ -112,7 +148,8 @@ pub fn App() -> Html {
     // Diagnose whenever the form changes, and on each clock tick while a token is
     // shown. The memo reads the clock itself so a change of form is judged at the
     // moment of typing, not at the last tick.
-    let computed = use_memo((state.form.clone(), *clock), |(form, _)| {
+    let settled = use_settled(&state.form);
+    let computed = use_memo((settled, *clock), |(form, _)| {
         let start = browser::perf_now();
         let d = diagnose_form(form, browser::now_unix());
         (Rc::new(d), browser::perf_now() - start)
