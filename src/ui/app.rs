@@ -285,16 +285,16 @@ pub fn App() -> Html {
                         <legend>{"Where the app calls"}</legend>
                         <Field field={FormField::Endpoint} label="Endpoint" value={v(&form.endpoint)}
                             findings={findings(ReportField::Endpoint)} onset={onset.clone()}
-                            placeholder="https://contoso.openai.azure.com/"
+                            placeholder="e.g. https://contoso.openai.azure.com/"
                             hint="The base URL the app uses, or paste the whole request URL." />
                         <div class="row">
                             <Field field={FormField::Deployment} label="Deployment or model" value={v(&form.deployment)}
                                 findings={findings(ReportField::Deployment)} onset={onset.clone()}
-                                placeholder="chat-gpt4o"
+                                placeholder="e.g. chat-gpt4o"
                                 hint="Deployment name (Azure) or model (OpenAI)." />
                             <Field field={FormField::ApiVersion} label="api-version" value={v(&form.api_version)}
                                 findings={findings(ReportField::ApiVersion)} onset={onset.clone()}
-                                placeholder="2024-10-21"
+                                placeholder="e.g. 2024-10-21"
                                 hint="As configured; v1 or preview for /openai/v1." />
                         </div>
                     </fieldset>
@@ -338,7 +338,7 @@ pub fn App() -> Html {
                                 placeholder="proj_…" hint="OpenAI-Project, if set." />
                             <Field field={FormField::Client} label="Client library and version" value={v(&form.client)}
                                 findings={findings(ReportField::Client)} onset={onset.clone()}
-                                placeholder="openai-python 2.34.0" hint="SDK and version, or curl." />
+                                placeholder="e.g. openai-python 2.34.0" hint="SDK and version, or curl." />
                         </div>
                         <NowField value={AttrValue::from(now_value)} clock={now}
                             judged_by={diag.judged_by} judged_at={diag.judged_at}
@@ -349,6 +349,10 @@ pub fn App() -> Html {
                     <ResponseSection response={form.response.clone()} findings={findings(ReportField::Response)}
                         problem={diag.response_problem.clone()} onset={onset} />
                     <ProbePanel diag={diag.clone()} onresponse={onresponse} />
+                    // Last in the form column and sticky: on a phone it stays at the bottom
+                    // while the form is on screen and leaves with the form's end, so it never
+                    // covers the verdict it points to.
+                    {verdict_chip(&diag, form.is_empty())}
                 </section>
 
                 <section class="results" aria-label="Diagnosis" tabindex="0">
@@ -362,7 +366,6 @@ pub fn App() -> Html {
                     }
                 </section>
             </main>
-            {verdict_chip(&diag, form.is_empty())}
             <footer class="footer">
                 <p>
                     {"401 Doctor decodes and checks everything in this tab. It makes no request while you type, paste, decode, choose a scenario or copy; the live probe sends only the requests you press, listed under “Requests this page sent”. See for yourself in your browser's network panel."}
