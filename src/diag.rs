@@ -34,6 +34,7 @@ pub mod markdown;
 pub mod normalize;
 pub mod order;
 pub mod paste;
+pub mod placeholder;
 pub mod probe;
 pub mod report;
 pub mod rules;

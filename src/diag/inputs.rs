@@ -92,22 +92,7 @@ fn looks_like_placeholder(text: &str) -> bool {
         "your_",
         "yourdeployment",
     ];
-    if text.len() > 200 {
-        return false;
-    }
-    let lower = text.to_ascii_lowercase();
-    let env_name = text.len() >= 3
-        && text.contains('_')
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    let windows_var = text.len() > 2 && text.starts_with('%') && text.ends_with('%');
-    let shell_var = text.len() > 1 && text.starts_with('$');
-    WORDS.contains(&lower.as_str())
-        || MARKERS.iter().any(|m| lower.contains(m))
-        || env_name
-        || windows_var
-        || shell_var
+    super::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
 }
 
 // ---------------------------------------------------------------------------------------
