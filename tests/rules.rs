@@ -1,6 +1,7 @@
 //! Cases that are not in the shared corpus, built from the reference's renderings and
 //! rules (auth-failures.md), to check that the ranking generalises.
 
+use base64::Engine;
 use doctor401::diag::{diagnose, Case, CauseId, Confidence, ObservedResponse, Verdict};
 
 const NOW: i64 = 1_795_424_400; // 2026-11-23T09:00:00Z
@@ -182,4 +183,91 @@ fn the_scrub_hides_the_secret_part_only() {
         let piece: String = w.iter().collect();
         assert!(!text.contains(&piece), "{piece:?} of the key in {text}");
     }
+}
+
+/// An unsigned-looking token with these claims (the signature part is filler: nothing
+/// here verifies signatures).
+fn jwt(claims: &str) -> String {
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    format!(
+        "{}.{}.{}",
+        b64(r#"{"typ":"JWT","alg":"RS256","kid":"k1"}"#),
+        b64(claims),
+        b64("not-a-real-signature-just-bytes-for-the-third-part")
+    )
+}
+
+const TENANT: &str = "5b1c7e2a-0d3f-4c6b-9a8e-1f2d3c4b5a69";
+
+fn user_token(aud: &str, exp: i64) -> String {
+    jwt(&format!(
+        r#"{{"aud":"{aud}","iss":"https://sts.windows.net/{TENANT}/","iat":{},"nbf":{},"exp":{exp},"tid":"{TENANT}","oid":"0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d","scp":"user_impersonation","ver":"1.0"}}"#,
+        exp - 4000,
+        exp - 4000
+    ))
+}
+
+const GATEWAY: &str = "https://tailspin-ai.azure-api.net/llm";
+
+/// Review item 1 (B4, 8.1): "JWT not present." means no token reached validate-jwt. A JWT
+/// sent in a key header explains it, so token-in-api-key leads, and the gateway cause's
+/// fix does not send the user after the audience.
+#[test]
+fn validate_jwt_finding_no_token_when_the_jwt_went_in_a_key_header() {
+    let token = user_token("api://3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", NOW + 3000);
+    let curl = "HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{\"statusCode\": 401, \"message\": \"JWT not present.\"}";
+    for (header, client) in [
+        ("api-key", None),
+        ("auto", Some("openai-python 2.35.1")),
+        ("ocp-apim-subscription-key", None),
+    ] {
+        let mut c = case(GATEWAY, Some(&token), header, curl);
+        c.client = client.map(Into::into);
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.verdict, Verdict::Problem, "{header}");
+        assert_eq!(
+            r.causes[0].id,
+            CauseId::TokenInApiKey,
+            "{header}: {:?}",
+            r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
+        );
+        assert_eq!(r.causes[0].confidence, Confidence::High, "{header}");
+        for cause in r
+            .causes
+            .iter()
+            .filter(|c| c.id == CauseId::ApimTokenRejected)
+        {
+            assert!(
+                cause
+                    .fix
+                    .iter()
+                    .all(|f| !f.contains("audience the policy expects")),
+                "{header}: {:?}",
+                cause.fix
+            );
+        }
+    }
+}
+
+/// Review item 1 (B4, 3.6): validate-jwt allows 0 s of clock skew, so a token whose `exp`
+/// has passed explains a gateway's "Invalid Token": token-expired leads.
+#[test]
+fn validate_jwt_rejecting_a_token_that_has_just_expired_is_token_expired() {
+    let token = user_token("https://cognitiveservices.azure.com", NOW - 45);
+    let text = "openai.AuthenticationError: Error code: 401 - {'statusCode': 401, 'message': 'Invalid Token'}";
+    let r = diagnose(&case(GATEWAY, Some(&token), "authorization", text), NOW);
+    assert_eq!(r.verdict, Verdict::Problem);
+    assert_eq!(
+        r.causes[0].id,
+        CauseId::TokenExpired,
+        "{:?}",
+        r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
+    );
+    assert_eq!(r.causes[0].confidence, Confidence::High);
+    // The gateway still names the layer, below.
+    assert!(r.causes.iter().any(|c| c.id == CauseId::ApimTokenRejected));
+    // A token that is still valid keeps the gateway cause in the lead.
+    let fresh = user_token("https://cognitiveservices.azure.com", NOW + 3000);
+    let (_, id, _) = lead(&case(GATEWAY, Some(&fresh), "authorization", text));
+    assert_eq!(id, Some(CauseId::ApimTokenRejected));
 }

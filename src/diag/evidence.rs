@@ -71,8 +71,10 @@ pub enum Signature {
     ApimInvalidKey,
     /// B3: "missing application credentials or subscription key".
     ApimMissingCredentials,
-    /// B4: validate-jwt: "Invalid Token", "JWT not present.", "Access token is missing or invalid." (no audience part).
+    /// B4: validate-jwt: "Invalid Token", "Access token is missing or invalid." (no audience part).
     ApimJwtRejected,
+    /// B4: validate-jwt's default message when no token reached it: "JWT not present."
+    ApimJwtNotPresent,
     /// C1: `invalid_api_key` / "Incorrect API key provided".
     OpenAiInvalidKey,
     /// C2: "You didn't provide an API key".
@@ -107,6 +109,9 @@ pub enum Signature {
     ManagedIdentityUnavailable,
     /// 2.1: `CredentialUnavailableError` / "Please run 'az login'".
     CredentialUnavailable,
+    /// 2.1: Azure Identity's log line that a credential got a token ("DefaultAzureCredential
+    /// acquired a token from AzureCliCredential"): the chain worked.
+    CredentialTokenAcquired,
     /// 2.4: an `AADSTSnnnnn` code (see [`Evidence::aadsts`]).
     EntraError,
     /// 8.2: the SDK had no credential ("Missing credentials", "api_key client option must be set").
@@ -1974,7 +1979,6 @@ mod tests {
         assert!(!a2.has(Signature::AzureScopedTokenRejected));
         for b4 in [
             r#"{"statusCode": 401, "message": "Unauthorized. Access token is missing or invalid."}"#,
-            r#"{"statusCode": 401, "message": "JWT not present."}"#,
             "{'statusCode': 401, 'message': 'Invalid Token'}",
         ] {
             let e = text(b4);
@@ -1983,6 +1987,12 @@ mod tests {
                 "{b4}"
             );
         }
+        // The default message for a missing token is its own signature: nothing reached
+        // the policy, which is not the same as a token it judged and rejected.
+        let absent = text(r#"{"statusCode": 401, "message": "JWT not present."}"#);
+        assert!(
+            absent.has(Signature::ApimJwtNotPresent) && !absent.has(Signature::ApimJwtRejected)
+        );
         let no_url = text("401 Unauthorized. Access token is missing, invalid, audience is incorrect, or have expired.");
         assert!(no_url.has(Signature::AzureTokenRejected));
         assert_eq!(no_url.audience_in_message, None);

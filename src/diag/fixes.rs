@@ -32,6 +32,9 @@ struct Target {
     kind: Option<HostKind>,
     /// The endpoint is a Foundry project path.
     foundry_project: bool,
+    /// The audience the answering side wants when it is not the data plane's: a gateway's
+    /// own app, named by the `api://…` token sent to it (B4).
+    audience_override: Option<String>,
 }
 
 impl Target {
@@ -50,11 +53,15 @@ impl Target {
             cloud: p.and_then(|p| p.cloud).unwrap_or(Cloud::Public),
             kind: p.map(|p| p.kind.clone()),
             foundry_project: p.is_some_and(|p| p.path_shape == PathShape::FoundryProject),
+            audience_override: gateway_audience(facts),
         }
     }
 
     /// The resource URI tokens must be issued for.
-    fn audience(&self) -> &'static str {
+    fn audience(&self) -> &str {
+        if let Some(a) = &self.audience_override {
+            return a;
+        }
         if self.foundry_project {
             return "https://ai.azure.com";
         }
@@ -83,6 +90,19 @@ impl Target {
             Cloud::UsGov => "az cloud set --name AzureUSGovernment && az login\n",
             Cloud::China => "az cloud set --name AzureChinaCloud && az login\n",
         }
+    }
+}
+
+/// A gateway in front of Azure OpenAI validates tokens for its own app registration
+/// (B4): when the token sent to it is for an application's own API (`api://…`), that is
+/// the audience to keep asking for, not cognitiveservices.
+fn gateway_audience(facts: &Facts) -> Option<String> {
+    let gateway = facts
+        .parsed_endpoint()
+        .is_some_and(|p| matches!(p.kind, HostKind::Apim | HostKind::Custom));
+    match facts.token.as_ref().map(|t| &t.kind) {
+        Some(TokenKind::OwnApi(aud)) if gateway => Some(aud.trim_end_matches('/').to_string()),
+        _ => None,
     }
 }
 
@@ -369,10 +389,7 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "The gateway wants its own subscription key, not the Azure OpenAI key: from the API Management portal (Subscriptions), in the header the API is configured for — `Ocp-Apim-Subscription-Key` by default, often renamed `api-key` for Azure OpenAI APIs.".into(),
             step_with("curl:", "sh", &format!("curl -i \"{}/deployments/<deployment>/chat/completions?api-version={RECOMMENDED_API_VERSION}\" \\\n  -H \"Ocp-Apim-Subscription-Key: $APIM_SUBSCRIPTION_KEY\" \\\n  -H \"Content-Type: application/json\" -d '{{\"messages\":[{{\"role\":\"user\",\"content\":\"ping\"}}],\"max_tokens\":1}}'", t.base)),
         ],
-        CauseId::ApimTokenRejected => vec![
-            "The gateway's validate-jwt policy rejected the token. Request a token for the audience the policy expects (usually the gateway's own app registration, `api://<app id>/.default`, not cognitiveservices), from the issuer it trusts, and refresh it early: the policy's clock skew defaults to 0 seconds.".into(),
-            "Ask the gateway's owner for the policy's `<audiences>` and `<issuers>`, or read them in the API's inbound policy in the APIM portal.".into(),
-        ],
+        CauseId::ApimTokenRejected => apim_token_fix(facts),
         CauseId::NetworkRestricted => vec![
             "This is a network rule, not your credential. Call from inside the allowed virtual network or through the private endpoint (check that the resource name resolves to a private IP there), or add your public IP to the resource's firewall, or enable public access if policy allows.".into(),
             step_with("Check what the name resolves to from where the app runs:", "sh", &format!("nslookup {}", facts.parsed_endpoint().map_or("<resource-name>.openai.azure.com".to_string(), |p| p.host.clone()))),
@@ -384,6 +401,46 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "Authentication worked. For OpenAI `insufficient_quota`: add billing or credits — a new key will not help. For Azure: raise the deployment's tokens-per-minute quota (a deployment created with 0 TPM answers every call with 'retry after 86400 seconds'), or back off and retry after the time the message gives.".into(),
         ],
     }
+}
+
+/// What to change when a gateway's validate-jwt policy refused the call (B4). The
+/// audience advice is given only when the audience is in doubt: not when no token reached
+/// the policy, and not when the token already names an app of its own (`api://…`), which
+/// is what a gateway's policy usually expects.
+fn apim_token_fix(facts: &Facts) -> Vec<String> {
+    use super::evidence::Signature;
+    use super::jwt::TimeStatus;
+    let owner = "Ask the gateway's owner for the policy's `<audiences>` and `<issuers>`, or read them in the API's inbound policy in the APIM portal.";
+    if facts.evidence.has(Signature::ApimJwtNotPresent) {
+        return vec![
+            "No token reached the gateway's validate-jwt policy, which reads `Authorization: Bearer <token>` unless it was set up with another header. Send the token there: openai-python 2.34.0 and later send `api_key=` only as `api-key`, so pass the token as `azure_ad_token=` or a token provider; and check that no proxy on the way strips `Authorization`.".into(),
+            step_with(
+                "Check that the gateway accepts the token when it is sent in `Authorization`:",
+                "sh",
+                &curl_probe_as(facts, AuthHeader::Authorization),
+            ),
+        ];
+    }
+    let token = facts.token.as_ref();
+    if token.is_some_and(|t| matches!(t.time, Some(TimeStatus::Expired { .. }))) {
+        return vec![
+            "The token had expired when the gateway checked it. A validate-jwt policy allows 0 seconds of clock skew by default, so refresh tokens a few minutes before `exp`, not at it: use a token provider, which refreshes early.".into(),
+            owner.into(),
+        ];
+    }
+    if let Some(aud) = token.and_then(|t| match &t.kind {
+        TokenKind::OwnApi(aud) => Some(aud.clone()),
+        _ => None,
+    }) {
+        return vec![
+            format!("The token is for an application's own API (`{aud}`), which is what a gateway's policy usually expects, so its audience is probably right. Compare it, the issuer (tenant) and the required claims with what the policy lists; the policy's clock skew defaults to 0 seconds."),
+            owner.into(),
+        ];
+    }
+    vec![
+        "The gateway's validate-jwt policy rejected the token. Request a token for the audience the policy expects (usually the gateway's own app registration, `api://<app id>/.default`, not cognitiveservices), from the issuer it trusts, and refresh it early: the policy's clock skew defaults to 0 seconds.".into(),
+        owner.into(),
+    ]
 }
 
 fn entra_fix(facts: &Facts, t: &Target) -> Vec<String> {

@@ -19,6 +19,10 @@ pub enum AuthHeader {
     Authorization,
     /// `Ocp-Apim-Subscription-Key: <credential>`.
     ApimSubscription,
+    /// Another header name, such as `x-api-key`: Azure OpenAI reads only `api-key` and
+    /// `Authorization`, OpenAI only `Authorization` (`auth-failures.md` 5.3), so those
+    /// services never see the credential. A gateway may read any name it was set up with.
+    Other,
     /// Not known.
     Auto,
 }
@@ -117,7 +121,17 @@ fn looks_like_placeholder(text: &str) -> bool {
 const AUTH_HEADER_VALUES: &str =
     "`api-key`, `authorization`, `ocp-apim-subscription-key` or `auto`";
 
-/// Reads the `auth_header` field; unknown text becomes `Auto` with a finding.
+/// Looks like an HTTP header name someone would send (`x-api-key`, `X-Auth-Token`):
+/// letters, digits and hyphens, with at least one hyphen. SDK argument names
+/// (`api_key`) and single words are not.
+fn is_header_name(name: &str) -> bool {
+    name.contains('-')
+        && !name.starts_with('-')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Reads the `auth_header` field; another header name becomes `Other`, anything else
+/// unknown `Auto`, each with a finding.
 ///
 /// Accepts the exact values and a few spellings people write (`Authorization: Bearer`,
 /// `Bearer`, `API-Key`); a header line that carries its value is read for the name only,
@@ -202,6 +216,12 @@ pub fn auth_header(raw: Option<&str>) -> (AuthHeader, Vec<Finding>) {
                 "x-api-key" => "`x-api-key` is Anthropic's header; Azure OpenAI reads `api-key` \
                     and OpenAI reads `Authorization: Bearer`."
                     .to_string(),
+                _ if is_header_name(&norm) => format!(
+                    "`{}` is not a header Azure OpenAI or OpenAI reads the credential from \
+                     (they read `api-key` or `Authorization`); only a gateway set up with that \
+                     name would see it. This field takes {AUTH_HEADER_VALUES}.",
+                    quote(name)
+                ),
                 _ => format!(
                     "`{}` is not a header this doctor knows; it takes {AUTH_HEADER_VALUES}. \
                      Judged as unknown.",
@@ -209,7 +229,14 @@ pub fn auth_header(raw: Option<&str>) -> (AuthHeader, Vec<Finding>) {
                 ),
             };
             findings.push(f(Severity::Warning, "auth-header-unknown", message));
-            (AuthHeader::Auto, findings)
+            // A real header name (with a hyphen, like `x-api-key`) is what goes out; an SDK
+            // argument (`api_key`) or a stray word says nothing about the header.
+            let header = if is_header_name(&norm) {
+                AuthHeader::Other
+            } else {
+                AuthHeader::Auto
+            };
+            (header, findings)
         }
     }
 }
@@ -1728,7 +1755,8 @@ mod tests {
             (Some("azure_ad_token_provider"), Authorization, &["auth-header-read-as"]),
             (Some("subscription-key"), ApimSubscription, &["auth-header-read-as"]),
             (Some("api_key"), Auto, &["auth-header-unknown"]),
-            (Some("x-api-key"), Auto, &["auth-header-unknown"]),
+            (Some("x-api-key"), Other, &["auth-header-unknown"]),
+            (Some("X-Auth-Token"), Other, &["auth-header-unknown"]),
             (Some("header"), Auto, &["auth-header-unknown"]),
             (Some("api-key: 0123456789abcdef0123456789abcdef"), ApiKey, &["auth-header-has-value"]),
             (Some("Authorization: Bearer eyJ0eXAi.eyJhdWQi.c2ln"), Authorization, &["auth-header-has-value"]),

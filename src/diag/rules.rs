@@ -505,6 +505,17 @@ fn key_rules(f: &Facts, r: &mut Ranking, base: u8) {
     }
 }
 
+/// The app sends the credential in a key header (`api-key`, or a gateway's
+/// `Ocp-Apim-Subscription-Key`): said so, or implied by a client that sends `api_key=`
+/// only as `api-key` (openai-python ≥ 2.34.0, `auth-failures.md` 8.1).
+fn sends_in_key_header(f: &Facts) -> bool {
+    matches!(
+        f.auth_header,
+        AuthHeader::ApiKey | AuthHeader::ApimSubscription
+    ) || (f.auth_header == AuthHeader::Auto
+        && f.client.as_ref().is_some_and(|c| c.sends_api_key_only()))
+}
+
 /// The credential goes in the wrong header for this endpoint.
 fn header_rules(f: &Facts, r: &mut Ranking, base: u8) {
     let basis = if base >= 85 {
@@ -513,18 +524,41 @@ fn header_rules(f: &Facts, r: &mut Ranking, base: u8) {
         Basis::Inputs
     };
     let jwt = cred_is_jwt(f);
-    let sends_api_key = f.auth_header == AuthHeader::ApiKey
-        || (f.auth_header == AuthHeader::Auto
-            && f.client.as_ref().is_some_and(|c| c.sends_api_key_only()));
-    if jwt && sends_api_key {
-        let mut ev = "credential: an Entra ID token, sent in the `api-key` header".to_string();
+    if jwt && sends_in_key_header(f) {
+        let name = if f.auth_header == AuthHeader::ApimSubscription {
+            "Ocp-Apim-Subscription-Key"
+        } else {
+            "api-key"
+        };
+        let mut ev = format!("credential: an Entra ID token, sent in the `{name}` header");
         if f.client.as_ref().is_some_and(|c| c.sends_api_key_only()) {
             ev.push_str("; openai-python ≥ 2.34.0 sends `api_key=` only as `api-key` (#3282)");
         }
         r.add(CauseId::TokenInApiKey, base, basis, ev);
         return;
     }
-    if f.credential.is_none() || cred_missing(f) || jwt {
+    if f.credential.is_none() || cred_missing(f) {
+        return;
+    }
+    // A header name neither Azure OpenAI nor OpenAI reads (5.3): the service never sees
+    // the credential, whatever it is. A gateway may have been set up with that name.
+    if f.auth_header == AuthHeader::Other && (is_azure_resource(f) || is_openai(f)) {
+        let reads = if is_openai(f) {
+            "OpenAI reads the key only from `Authorization: Bearer`"
+        } else {
+            "Azure OpenAI reads `api-key` (keys) and `Authorization: Bearer` (tokens) only"
+        };
+        r.add(
+            CauseId::AuthHeaderWrong,
+            base,
+            basis,
+            format!(
+                "auth_header: the credential goes in a header the service does not read; {reads}"
+            ),
+        );
+        return;
+    }
+    if jwt {
         return;
     }
     let is_key = matches!(
@@ -941,22 +975,8 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             }
         }
     }
-    if ev.has(S::ApimJwtRejected) {
-        let at = place(f, S::ApimJwtRejected);
-        if cred_is_jwt(f) && f.auth_header == AuthHeader::ApiKey {
-            r.add(CauseId::TokenInApiKey, 88, o, "credential: an Entra ID token sent in `api-key`, so the gateway's validate-jwt found no Authorization header");
-        }
-        r.add(CauseId::ApimTokenRejected, 92, o, at);
-        if token(f).is_some() {
-            let mut sub = Ranking::default();
-            token_rules(f, &mut sub, 80);
-            for c in sub.cands {
-                for e in &c.evidence {
-                    r.add(CauseId::ApimTokenRejected, 92, o, e.clone());
-                }
-                r.add(c.id, c.score.min(80), o, c.evidence.join("; "));
-            }
-        }
+    if ev.has(S::ApimJwtRejected) || ev.has(S::ApimJwtNotPresent) {
+        apim_validate_jwt(f, r);
     }
 
     // OpenAI (C1–C13).
@@ -1049,6 +1069,76 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         auth_ok = true;
     }
     auth_ok
+}
+
+/// An API Management validate-jwt failure (B4). The message names the layer, not the
+/// reason: a default "JWT not present." means no token reached the policy, and a custom
+/// "Invalid Token" covers every failure. Where the inputs say why, that cause leads and
+/// `apim-token-rejected` only classifies the layer:
+///
+/// * a JWT sent in a key header (`api-key`, `Ocp-Apim-Subscription-Key`) never reaches a
+///   policy that reads `Authorization` (8.1: "a validate-jwt message (B4) when APIM
+///   wanted `Authorization`"): `token-in-api-key`;
+/// * a token whose `exp` has passed fails a policy whose clock skew defaults to 0 seconds
+///   (B4, 3.6): `token-expired` (and `token-not-yet-valid` likewise);
+/// * an audience that can never pass (Graph, ARM, an ID token) stays `token-audience`.
+fn apim_validate_jwt(f: &Facts, r: &mut Ranking) {
+    let o = Basis::Observed;
+    let not_present = f.evidence.has(S::ApimJwtNotPresent);
+    let sig = if not_present {
+        S::ApimJwtNotPresent
+    } else {
+        S::ApimJwtRejected
+    };
+    let at = place(f, sig);
+    let mut explained = false;
+    if cred_is_jwt(f) && sends_in_key_header(f) {
+        let why = if not_present {
+            "no token reached the gateway's validate-jwt, which reads `Authorization`: the token went in a key header"
+        } else {
+            "the token went in a key header, where a validate-jwt policy (reading `Authorization` by default) does not look"
+        };
+        let score = if not_present { 95 } else { 93 };
+        r.add(CauseId::TokenInApiKey, score, o, format!("{at} — {why}"));
+        header_rules(f, r, score);
+        explained = true;
+    } else if f.auth_header == AuthHeader::Other && f.credential.is_some() && !cred_missing(f) {
+        r.add(
+            CauseId::AuthHeaderWrong,
+            if not_present { 93 } else { 88 },
+            o,
+            format!("{at}; the credential goes in a header of another name, and validate-jwt reads `Authorization` by default"),
+        );
+        explained = true;
+    }
+    if token(f).is_some_and(token_decoded) {
+        let mut sub = Ranking::default();
+        token_rules(f, &mut sub, 80);
+        let timely = |id: CauseId| matches!(id, CauseId::TokenExpired | CauseId::TokenNotYetValid);
+        for c in sub.cands {
+            // A token that never reached the policy was not judged on its times; they
+            // still need fixing once it does.
+            let score = if timely(c.id) && !not_present {
+                explained = true;
+                94
+            } else {
+                c.score.min(80)
+            };
+            r.add(c.id, score, o, c.evidence.join("; "));
+        }
+    }
+    if not_present && !explained {
+        // None reached the policy: the header is empty, named differently, or stripped on
+        // the way.
+        r.add(CauseId::ApimTokenRejected, 92, o, "the gateway saw no token at all: the app must send `Authorization: Bearer <token>`, and nothing on the way may strip it");
+    }
+    let layer = if explained { 75 } else { 92 };
+    r.add(CauseId::ApimTokenRejected, layer, o, at.clone());
+    for c in r.cands.iter_mut().filter(|c| c.score >= 90) {
+        if !c.evidence.iter().any(|e| e.starts_with(&at)) {
+            c.evidence.push(at.clone());
+        }
+    }
 }
 
 /// OpenAI's invalid-key answer, read together with its echo of the key it got.
