@@ -271,3 +271,43 @@ fn validate_jwt_rejecting_a_token_that_has_just_expired_is_token_expired() {
     let (_, id, _) = lead(&case(GATEWAY, Some(&fresh), "authorization", text));
     assert_eq!(id, Some(CauseId::ApimTokenRejected));
 }
+
+/// Azure.Identity (.NET) logs every link of DefaultAzureCredential it tries; the ones
+/// before the link that works say "…authentication unavailable".
+const DOTNET_CHAIN_LOG: &str = "[Informational] Azure-Identity: EnvironmentCredential.GetToken was unable to retrieve an access token. Scopes: [ https://cognitiveservices.azure.com/.default ] Exception: Azure.Identity.CredentialUnavailableException (0x80131500): EnvironmentCredential authentication unavailable. Environment variables are not fully configured.
+[Informational] Azure-Identity: ManagedIdentityCredential.GetToken was unable to retrieve an access token. Scopes: [ https://cognitiveservices.azure.com/.default ] Exception: Azure.Identity.CredentialUnavailableException (0x80131500): ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.
+[Informational] Azure-Identity: AzureCliCredential.GetToken succeeded. Scopes: [ https://cognitiveservices.azure.com/.default ] ExpiresOn: 2026-11-23T10:02:11.0000000+00:00
+[Informational] Azure-Identity: DefaultAzureCredential credential selected: Azure.Identity.AzureCliCredential";
+
+/// Review item 2 (2.1): a chain's "…unavailable" lines are not a failure when the chain
+/// then got a token, or the service answered in a way that needs one.
+#[test]
+fn credential_chain_noise_before_a_token_is_not_credential_unavailable() {
+    let rbac = format!(
+        "{DOTNET_CHAIN_LOG}\nAzure.RequestFailedException: Principal does not have access to API/Operation.\nStatus: 401 (PermissionDenied)\nErrorCode: PermissionDenied\n\nContent:\n{{\"error\":{{\"code\":\"PermissionDenied\",\"message\":\"Principal does not have access to API/Operation.\"}}}}"
+    );
+    let r = diagnose(&case(AOAI, None, "auto", &rbac), NOW);
+    let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+    assert_eq!(ids.first(), Some(&CauseId::RbacMissingRole), "{ids:?}");
+    assert!(!ids.contains(&CauseId::CredentialUnavailable), "{ids:?}");
+
+    // Without the success lines, a 429 answered afterwards shows a token got through.
+    let links: Vec<&str> = DOTNET_CHAIN_LOG.lines().take(2).collect();
+    let throttled = format!(
+        "{}\nAzure.RequestFailedException: Rate limit is exceeded. Try again in 2 seconds.\nStatus: 429 (Too Many Requests)\nErrorCode: 429\n\nContent:\n{{\"error\":{{\"code\":\"429\",\"message\": \"Rate limit is exceeded. Try again in 2 seconds.\"}}}}",
+        links.join("\n")
+    );
+    let r = diagnose(&case(AOAI, None, "auto", &throttled), NOW);
+    let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+    assert_eq!(ids, vec![CauseId::QuotaOrRateLimit]);
+
+    // The chain's own final failure, after an earlier success, is the last word.
+    let later = format!(
+        "{DOTNET_CHAIN_LOG}\nAzure.Identity.AuthenticationFailedException: DefaultAzureCredential failed to retrieve a token from the included credentials.\n- EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\n- ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.\n- Please run 'az login' to set up an account"
+    );
+    let (v, id, _) = lead(&case(AOAI, None, "auto", &later));
+    assert_eq!(
+        (v, id),
+        (Verdict::Problem, Some(CauseId::CredentialUnavailable))
+    );
+}

@@ -1031,17 +1031,9 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         r.add(CauseId::EntraSignInFailed, 96, o, e);
     }
-    for sig in [
-        S::DefaultCredentialFailed,
-        S::ManagedIdentityNotAssigned,
-        S::ManagedIdentityUnavailable,
-        S::CredentialUnavailable,
-        S::SdkTokenProviderNotString,
-    ] {
-        if ev.has(sig) {
-            let score = if ev.aadsts.is_empty() { 95 } else { 80 };
-            r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
-        }
+    for sig in credential_failures(f) {
+        let score = if ev.aadsts.is_empty() { 95 } else { 80 };
+        r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
     }
     for sig in [S::SdkMissingCredentials, S::SdkCouldNotResolveAuth] {
         if ev.has(sig) {
@@ -1069,6 +1061,61 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         auth_ok = true;
     }
     auth_ok
+}
+
+/// The messages that say the app got no token, as far as they are the last word.
+///
+/// A credential chain (DefaultAzureCredential, ChainedTokenCredential) tries its links
+/// in turn and logs each one that is "…unavailable": per 2.1 that "means that link of
+/// the chain was not configured, not that it was wrong". Inside a chain only its final
+/// line ("failed to retrieve a token from the included credentials") is a failure; a
+/// link's message is one only when it is the credential the app used on its own. And
+/// "if the chain *did* get a token … you get A2 or A4 instead": a later line saying a
+/// token was acquired, or an answer that comes only after a token was accepted (A4,
+/// A6–A8, a 429, a 2xx), supersedes the failure.
+fn credential_failures(f: &Facts) -> Vec<S> {
+    let ev = &f.evidence;
+    // A hit's place in time: the line of the pasted text; the response comes last.
+    let at = |h: &super::evidence::Hit| match h.field {
+        Field::ErrorText => h.line.unwrap_or(0),
+        _ => usize::MAX,
+    };
+    let chain = f.case.error_text.as_deref().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("defaultazurecredential") || t.contains("chainedtokencredential")
+    });
+    let is_failure = |s: S| match s {
+        S::DefaultCredentialFailed | S::SdkTokenProviderNotString => true,
+        S::ManagedIdentityNotAssigned
+        | S::ManagedIdentityUnavailable
+        | S::CredentialUnavailable => !chain,
+        _ => false,
+    };
+    let got_token = |s: S| {
+        s.proves_auth()
+            || matches!(
+                s,
+                S::CredentialTokenAcquired
+                    | S::AzurePermissionDenied
+                    | S::AzureResourceNotFound
+                    | S::AzureApiVersionNotSupported
+                    | S::AzureModelNeedsNewerApiVersion
+            )
+    };
+    let last_token = ev
+        .hits
+        .iter()
+        .filter(|h| got_token(h.signature))
+        .map(at)
+        .max();
+    let mut out: Vec<S> = Vec::new();
+    for h in ev.hits.iter().filter(|h| is_failure(h.signature)) {
+        let superseded = last_token.is_some_and(|t| t >= at(h));
+        if !superseded && !out.contains(&h.signature) {
+            out.push(h.signature);
+        }
+    }
+    out
 }
 
 /// An API Management validate-jwt failure (B4). The message names the layer, not the

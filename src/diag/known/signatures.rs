@@ -468,6 +468,8 @@ pub const SIGNATURES: &[SignatureRow] = &[
         patterns: &[
             p("DefaultAzureCredential failed to retrieve a token"),
             p("failed to retrieve a token from the included credentials"),
+            // @azure/identity (JS): the chain's AggregateAuthenticationError.
+            p("ChainedTokenCredential authentication failed"),
         ],
     },
     SignatureRow {
