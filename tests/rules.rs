@@ -311,3 +311,71 @@ fn credential_chain_noise_before_a_token_is_not_credential_unavailable() {
         (Verdict::Problem, Some(CauseId::CredentialUnavailable))
     );
 }
+
+/// Review item 7 (5.3): a header Azure OpenAI or OpenAI does not read means the service
+/// never sees the credential: auth-header-wrong, medium without an observed answer. A
+/// gateway may have been set up with any header name, so there it is no cause.
+#[test]
+fn a_credential_in_a_header_the_service_does_not_read_is_auth_header_wrong() {
+    let cogsvc = "https://fabrikam-ai.cognitiveservices.azure.com/";
+    for (endpoint, credential, header) in [
+        (cogsvc, KEY, "X-API-Key"),
+        (AOAI, KEY, "x-auth-token"),
+        (
+            "https://api.openai.com/v1",
+            "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8x",
+            "x-api-key",
+        ),
+    ] {
+        let (v, id, conf) = lead(&case(endpoint, Some(credential), header, ""));
+        assert_eq!(
+            (v, id, conf),
+            (
+                Verdict::Problem,
+                Some(CauseId::AuthHeaderWrong),
+                Some(Confidence::Medium)
+            ),
+            "{endpoint} {header}"
+        );
+    }
+    let r = diagnose(&case(GATEWAY, Some(KEY), "x-api-key", ""), NOW);
+    assert!(r.causes.iter().all(|c| c.id != CauseId::AuthHeaderWrong));
+}
+
+/// Review item 7, in general: "the inputs look right" (an `ok` without an observed
+/// success) never stands beside a finding that says an input is wrong.
+#[test]
+fn ok_without_evidence_needs_inputs_without_errors() {
+    let mut c = case(AOAI, Some(KEY), "api-key", "");
+    c.api_version = Some("2024-10-21".into());
+    c.deployment = Some("contoso-chat".into());
+    assert_eq!(diagnose(&c, NOW).verdict, Verdict::Ok);
+    c.deployment = Some("<your-deployment-name>".into());
+    let r = diagnose(&c, NOW);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.severity == doctor401::diag::Severity::Error));
+    assert_ne!(r.verdict, Verdict::Ok);
+}
+
+/// Review item 10 (7.4, 4.4): status 0 is an opaque or blocked response, which says
+/// nothing; a redirect proves nothing either. Only a 2xx makes a response `ok`.
+#[test]
+fn a_status_without_success_is_never_ok() {
+    for status in [0u16, 301, 302, 307] {
+        let mut c = case(AOAI, Some(KEY), "api-key", "");
+        c.response = Some(ObservedResponse {
+            status: Some(status),
+            ..ObservedResponse::default()
+        });
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.verdict, Verdict::Inconclusive, "status {status}");
+        assert!(r.causes.is_empty(), "status {status}: {:?}", r.causes);
+        let next = r.next_step.unwrap_or_default();
+        assert!(next.contains("curl -i"), "status {status}: {next}");
+        if status == 0 {
+            assert!(next.contains("browser could not read"), "{next}");
+        }
+    }
+}

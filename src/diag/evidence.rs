@@ -1244,6 +1244,16 @@ pub fn analyze(response: Option<&ObservedResponse>, error_text: Option<&str>) ->
             e.status_text_line = line;
         }
     }
+    if e.status == Some(0) {
+        // Status 0 is no HTTP status: an opaque (`no-cors`) or blocked response, of which
+        // the page could read nothing (7.4). It is a browser failure, like CORS.
+        e.status = None;
+        e.status_field = None;
+        e.status_source = None;
+        e.status_text_line = None;
+        e.failure = e.failure.or(Some(BrowserFailure::Cors));
+        body_missing = false;
+    }
     if let (Some(s), Some((c, _))) = (e.status, text_status) {
         if e.status_field == Some(Field::Response) && c.code != s {
             findings.push(Finding::new(

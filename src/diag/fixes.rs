@@ -130,15 +130,20 @@ pub fn curl_probe(facts: &Facts) -> String {
     curl_probe_as(facts, facts.auth_header)
 }
 
-/// [`curl_probe`] with the credential sent the way `header` says (to show a corrected call).
-pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
-    let t = Target::of(facts);
-    let token_like = facts.credential.as_ref().is_some_and(|c| {
+/// The app sends a token (the credential is a JWT, or only a token was given).
+fn token_like(facts: &Facts) -> bool {
+    facts.credential.as_ref().is_some_and(|c| {
         matches!(
             c.shape,
             super::credential::Shape::Jwt | super::credential::Shape::Jwe
         )
-    }) || (facts.credential.is_none() && facts.token.is_some());
+    }) || (facts.credential.is_none() && facts.token.is_some())
+}
+
+/// [`curl_probe`] with the credential sent the way `header` says (to show a corrected call).
+pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
+    let t = Target::of(facts);
+    let token_like = token_like(facts);
     if t.is_openai() {
         return "curl -i https://api.openai.com/v1/models \\\n  -H \"Authorization: Bearer $OPENAI_API_KEY\"".to_string();
     }
@@ -299,7 +304,12 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             step_with("Python, for a gateway that reads Ocp-Apim-Subscription-Key:", "python", &format!("client = AzureOpenAI(\n    azure_endpoint=\"{}\",\n    api_key=\"unused\",\n    default_headers={{\"Ocp-Apim-Subscription-Key\": os.environ[\"APIM_SUBSCRIPTION_KEY\"]}},\n    api_version=\"{RECOMMENDED_API_VERSION}\",\n)", t.base)),
         ],
         CauseId::AuthHeaderWrong if t.is_openai() => vec![
-            "OpenAI reads the key from `Authorization: Bearer <key>`, not `api-key`. Use the `OpenAI` client (not `AzureOpenAI`) for api.openai.com.".into(),
+            "OpenAI reads the key only from `Authorization: Bearer <key>`, not from `api-key` or any other header. Use the `OpenAI` client (not `AzureOpenAI`) for api.openai.com.".into(),
+        ],
+        CauseId::AuthHeaderWrong if token_like(facts) => vec![
+            "An Entra ID token goes in `Authorization: Bearer <token>`; Azure OpenAI reads no other header for it. Let the SDK send it with a token provider.".into(),
+            step_with("Python:", "python", &python_token_client(&t)),
+            step_with("curl:", "sh", &curl_probe_as(facts, AuthHeader::Authorization)),
         ],
         CauseId::AuthHeaderWrong => vec![
             "Azure keys go in the `api-key` header on `/openai/deployments/…` paths; `Authorization: Bearer` is for Entra ID tokens (the v1 API, `/openai/v1/`, also accepts a key there). Use `AzureOpenAI(api_key=…)`, which sends `api-key`.".into(),

@@ -25,7 +25,7 @@ use super::fixes;
 use super::inputs::{ApiVersionStatus, AuthHeader};
 use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use super::known::key_shapes::{PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS};
-use super::report::{Confidence, Field, RankedCause, Report, Verdict};
+use super::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
 use super::{time, Facts};
 
 /// The lowest score that makes a verdict `problem`.
@@ -1341,13 +1341,23 @@ pub fn rank(facts: &Facts) -> Report {
             .hits
             .iter()
             .any(|h| !matches!(h.signature, S::BrowserFailedToFetch | S::BrowserCors));
-    let failed_status = f.evidence.status.is_some_and(|s| s >= 400);
+    // Any status but a 2xx is no proof that the call works: a 4xx or 5xx failed, and a
+    // 3xx only points elsewhere (4.4: "200 → auth OK").
+    let unproven_status = f.evidence.status.is_some_and(|s| !(200..300).contains(&s));
+    // Pasted text that names no outcome (nothing recognised, or only a chain's "acquired
+    // a token" line) does not say the call worked.
     let unexplained_text = f
         .case
         .error_text
         .as_deref()
         .is_some_and(|t| !t.trim().is_empty())
-        && f.evidence.hits.is_empty();
+        && f.evidence
+            .hits
+            .iter()
+            .all(|h| h.signature == S::CredentialTokenAcquired);
+    // "The inputs look right" cannot stand next to a finding that says one is wrong.
+    let findings = f.findings();
+    let input_error = findings.iter().any(|x| x.severity == Severity::Error);
 
     let best = r.best();
     let verdict = if best >= PROBLEM_SCORE {
@@ -1355,11 +1365,12 @@ pub fn rank(facts: &Facts) -> Report {
     } else if success && r.cands.is_empty() {
         Verdict::Ok
     } else if browser_only
-        || failed_status
+        || unproven_status
         || unexplained_text
         || observed_causes
         || f.case.is_empty()
         || !r.cands.is_empty()
+        || input_error
     {
         Verdict::Inconclusive
     } else {
@@ -1386,7 +1397,7 @@ pub fn rank(facts: &Facts) -> Report {
     let mut report = Report {
         verdict,
         causes,
-        findings: f.findings(),
+        findings,
         next_step,
     };
     if auth_ok && !success {
