@@ -379,3 +379,40 @@ fn a_status_without_success_is_never_ok() {
         }
     }
 }
+
+/// Review item 9 (5.3, 4.4): a key in `Authorization: Bearer` works only on the v1 API,
+/// so the suggested probe for that setup lists models on `/openai/v1/`, not on the
+/// dated-version path, where the same key would get A2 and look broken.
+#[test]
+fn the_probe_for_a_key_sent_as_bearer_uses_the_v1_models_list() {
+    let key84 =
+        "Q7wXz2LmN4pR8sT1vY6bK3dF9gH5jA0cE2iO7uW4qZ1xC8nM5bV3JQQJ99BLAC5aXJ3w3AAAAAbcACOGr2Tt";
+    let v1 = "https://northwind-ml.cognitiveservices.azure.com/openai/v1/";
+    let c = case(v1, Some(key84), "authorization", "");
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Ok);
+    let text = r
+        .findings
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("https://northwind-ml.cognitiveservices.azure.com/openai/v1/models\""),
+        "{text}"
+    );
+    assert!(!text.contains("openai/models?api-version"), "{text}");
+
+    // An unexplained failure on the same setup: the next step probes v1 too.
+    let mut c = c;
+    c.response = Some(ObservedResponse {
+        status: Some(503),
+        ..ObservedResponse::default()
+    });
+    let next = diagnose(&c, NOW).next_step.unwrap_or_default();
+    assert!(next.contains("/openai/v1/models\""), "{next}");
+    assert!(
+        next.contains("Authorization: Bearer $AZURE_OPENAI_API_KEY"),
+        "{next}"
+    );
+}

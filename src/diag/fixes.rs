@@ -144,6 +144,7 @@ fn token_like(facts: &Facts) -> bool {
 pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
     let t = Target::of(facts);
     let token_like = token_like(facts);
+    let key_as_bearer = header == AuthHeader::Authorization && !token_like;
     if t.is_openai() {
         return "curl -i https://api.openai.com/v1/models \\\n  -H \"Authorization: Bearer $OPENAI_API_KEY\"".to_string();
     }
@@ -174,8 +175,19 @@ pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
     } else {
         t.base.clone()
     };
-    let mut cmd =
-        format!("curl -i \"{base}/openai/models?api-version={api_version}\" \\\n  -H \"{header}\"");
+    // A key in `Authorization: Bearer` works on the v1 API only (5.3: "On classic paths a
+    // key in Bearer → A2"), so its probe is the v1 models list (4.4), which also fits an
+    // app set up for `/openai/v1/`.
+    let v1 = key_as_bearer
+        || facts
+            .parsed_endpoint()
+            .is_some_and(|p| p.path_shape == PathShape::V1);
+    let url = if v1 {
+        format!("{base}/openai/v1/models")
+    } else {
+        format!("{base}/openai/models?api-version={api_version}")
+    };
+    let mut cmd = format!("curl -i \"{url}\" \\\n  -H \"{header}\"");
     if token_like {
         cmd = format!(
             "AZURE_OPENAI_AD_TOKEN=$(az account get-access-token --resource {} --query accessToken -o tsv)\n{cmd}",
