@@ -193,7 +193,8 @@ fn jwt(claims: &str) -> String {
         "{}.{}.{}",
         b64(r#"{"typ":"JWT","alg":"RS256","kid":"k1"}"#),
         b64(claims),
-        b64("not-a-real-signature-just-bytes-for-the-third-part")
+        // As long as an RS256 signature (256 bytes), so it does not look cut short.
+        b64(&"synthetic signature, not a real one. ".repeat(8)[..256])
     )
 }
 
@@ -415,4 +416,63 @@ fn the_probe_for_a_key_sent_as_bearer_uses_the_v1_models_list() {
         next.contains("Authorization: Bearer $AZURE_OPENAI_API_KEY"),
         "{next}"
     );
+}
+
+const A7: &str = "{\"error\":{\"code\":\"404\",\"message\": \"Resource not found\"}}";
+
+/// Review item 6 (A7, 6.2): the api-version is judged as sent. A valid version with a
+/// line break or space around it is not one the service knows, so a 404 "Resource not
+/// found" is api-version-invalid, and the finding names the character as it is encoded.
+#[test]
+fn a_padded_api_version_with_resource_not_found_is_api_version_invalid() {
+    let dotnet = format!(
+        "Azure.RequestFailedException: Resource not found\nStatus: 404 (Not Found)\nErrorCode: 404\n\nContent:\n{A7}"
+    );
+    for (raw, encoded) in [
+        ("2024-06-01\n", "2024-06-01%0A"),
+        ("2024-06-01\r", "2024-06-01%0D"),
+        ("2024-06-01\t", "2024-06-01%09"),
+        (" 2024-06-01", "%202024-06-01"),
+    ] {
+        let mut c = case(AOAI, Some(KEY), "api-key", &dotnet);
+        c.api_version = Some(raw.into());
+        c.deployment = Some("contoso-chat".into());
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.verdict, Verdict::Problem, "{raw:?}");
+        assert_eq!(r.causes[0].id, CauseId::ApiVersionInvalid, "{raw:?}");
+        let text = report_text(&c);
+        assert!(
+            text.contains(&format!("api-version={encoded}")),
+            "{raw:?}: {text}"
+        );
+        assert!(
+            !text.contains("with a valid api-version"),
+            "{raw:?}: {text}"
+        );
+    }
+}
+
+/// Review item 14 (A7): path-not-found says "with a valid api-version" only when the
+/// version is valid: not when it is missing, nor when it is a model version.
+#[test]
+fn path_not_found_claims_a_valid_version_only_when_it_is_one() {
+    let text = format!("Error code: 404 - {A7}");
+    for version in [None, Some("0613"), Some("2023-11-01-preview")] {
+        let mut c = case(AOAI, Some(KEY), "api-key", &text);
+        c.deployment = Some("contoso-chat".into());
+        c.api_version = version.map(Into::into);
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.causes[0].id, CauseId::ApiVersionInvalid, "{version:?}");
+        let all = report_text(&c);
+        assert!(
+            !all.contains("with a valid api-version"),
+            "{version:?}: {all}"
+        );
+    }
+    let mut c = case(AOAI, Some(KEY), "api-key", &text);
+    c.deployment = Some("contoso-chat".into());
+    c.api_version = Some("2024-10-21".into());
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.causes[0].id, CauseId::PathNotFound);
+    assert!(report_text(&c).contains("with a valid api-version"));
 }

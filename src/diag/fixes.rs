@@ -394,6 +394,12 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "Use the deployment name exactly as shown in the portal (Foundry → Deployments), not the model name: e.g. a deployment called `contoso-chat` running `gpt-4o`. A deployment created in the last 5 minutes may not route yet. Authentication worked.".into(),
             step_with("List the deployments of this resource:", "sh", &format!("az cognitiveservices account deployment list --name {} --resource-group <resource-group> --query \"[].{{deployment:name, model:properties.model.name}}\" -o table", t.resource)),
         ],
+        CauseId::ApiVersionInvalid if facts.api_version.padded => vec![
+            format!(
+                "The api-version goes out as `api-version={}`: whitespace or a control character rides along with it. A carriage return usually comes from a .env or config file saved with Windows line endings (CRLF); strip the value where it is read (`.strip()` in Python, `.trim()` in JavaScript and C#), or save the file with LF line endings (`dos2unix .env`).",
+                super::inputs::api_version_as_sent(facts.api_version.value.as_deref().unwrap_or(""))
+            ),
+        ],
         CauseId::ApiVersionInvalid => vec![
             format!(
                 "Set api-version to a real, current version: `{RECOMMENDED_API_VERSION}` (GA), a recent preview, or use the v1 API (`{}/openai/v1/`) which needs none. Quote it in YAML (`api_version: \"{RECOMMENDED_API_VERSION}\"`) so it stays a string; a model version such as `1106-Preview` is not an api-version.",

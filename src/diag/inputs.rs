@@ -278,6 +278,9 @@ pub struct ApiVersionAnalysis {
     /// What to use instead, when it should change: the cleaned-up version (quotes or a
     /// timestamp removed), or the latest GA version.
     pub suggested: Option<String>,
+    /// The value has whitespace or control characters around it, so the version as sent
+    /// (`2024-10-21%0D`) is not the one [`ApiVersionAnalysis::status`] judged.
+    pub padded: bool,
 }
 
 /// What an api-version should look like, for messages.
@@ -316,6 +319,7 @@ pub fn api_version(raw: Option<&str>) -> ApiVersionAnalysis {
             status: ApiVersionStatus::Missing,
             findings: Vec::new(),
             suggested: None,
+            padded: false,
         };
     };
     let mut findings = Vec::new();
@@ -336,17 +340,19 @@ pub fn api_version(raw: Option<&str>) -> ApiVersionAnalysis {
             status: ApiVersionStatus::Missing,
             findings,
             suggested: None,
+            padded: false,
         };
     }
-    if trimmed.len() != raw.len() {
+    let padded = trimmed.len() != raw.len();
+    if padded {
         findings.push(f(
             Severity::Warning,
             "api-version-whitespace",
             format!(
                 "The api-version has whitespace or invisible characters around it (judged without \
-                 them). If the configuration has them too, the query becomes `api-version={}%20`, \
+                 them). If the configuration has them too, the query becomes `api-version={}`, \
                  which the service does not know.",
-                quote(trimmed)
+                api_version_as_sent(raw)
             ),
         ));
     }
@@ -370,7 +376,42 @@ pub fn api_version(raw: Option<&str>) -> ApiVersionAnalysis {
         status: verdict.status,
         findings,
         suggested: verdict.suggested,
+        padded,
     }
+}
+
+/// The api-version as it goes out in the query: what surrounds the version
+/// percent-encoded (`2024-10-21%0D`), the version itself shortened for display.
+pub fn api_version_as_sent(raw: &str) -> String {
+    let trimmed = raw.trim_matches(is_space);
+    // `trimmed` is a slice of `raw`, so what lies around it is too.
+    let rest = raw.trim_start_matches(is_space);
+    let lead = raw.get(..raw.len() - rest.len()).unwrap_or("");
+    let trail = rest.get(trimmed.len()..).unwrap_or("");
+    format!(
+        "{}{}{}",
+        percent_encoded(lead),
+        quote(trimmed),
+        percent_encoded(trail)
+    )
+}
+
+/// How characters travel in a query string: each UTF-8 byte as `%XX` (a carriage return
+/// is `%0D`, a line feed `%0A`, a tab `%09`, a space `%20`, a BOM `%EF%BB%BF`). Long
+/// runs are cut: only the first few characters tell what they are.
+fn percent_encoded(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == 8 {
+            out.push('…');
+            break;
+        }
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Peels quotes and a pasted `api-version=` off, then judges the rest.

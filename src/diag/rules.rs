@@ -628,6 +628,14 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
             format!("api_version: {what}"),
         );
     }
+    if f.api_version.status == ApiVersionStatus::NotReal {
+        r.add(
+            CauseId::ApiVersionInvalid,
+            base.saturating_sub(5),
+            basis,
+            "api_version: never a real api-version (404 Resource not found, A7)",
+        );
+    }
     if matches!(f.api_version.status, ApiVersionStatus::Retired) {
         r.add(
             CauseId::ApiVersionInvalid,
@@ -804,12 +812,40 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         let doubled = f
             .parsed_endpoint()
             .is_some_and(|p| p.is_request_url || p.path_shape == PathShape::OpenAiStyleV1);
+        // Judged as sent (A7, 6.2): a version with whitespace or a control character
+        // around it is not the version the service knows, however valid its core.
+        let padded = f.api_version.padded
+            && !matches!(
+                f.api_version.status,
+                ApiVersionStatus::Missing | ApiVersionStatus::Malformed(_)
+            );
+        let version_valid = !padded
+            && match f.api_version.status {
+                ApiVersionStatus::Ga | ApiVersionStatus::Preview => true,
+                ApiVersionStatus::V1 | ApiVersionStatus::Missing => is_v1_path(f),
+                _ => false,
+            };
         match &f.api_version.status {
+            _ if padded => r.add(
+                CauseId::ApiVersionInvalid,
+                93,
+                o,
+                format!(
+                    "{at}; api_version: sent as `api-version={}`, with whitespace or a control character the service does not strip",
+                    super::inputs::api_version_as_sent(f.api_version.value.as_deref().unwrap_or(""))
+                ),
+            ),
             ApiVersionStatus::Malformed(w) => r.add(
                 CauseId::ApiVersionInvalid,
                 94,
                 o,
                 format!("{at}; api_version: {w}"),
+            ),
+            ApiVersionStatus::NotReal => r.add(
+                CauseId::ApiVersionInvalid,
+                94,
+                o,
+                format!("{at}; api_version: never a real version"),
             ),
             ApiVersionStatus::Retired | ApiVersionStatus::Unknown => r.add(
                 CauseId::ApiVersionInvalid,
@@ -828,12 +864,19 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         if doubled {
             r.add(CauseId::EndpointInvalid, 93, o, format!("{at}; the endpoint already holds a request path, so the SDK's path is appended to it"));
             r.add(CauseId::PathNotFound, 88, o, "the request path was doubled");
-        } else {
+        } else if version_valid {
             r.add(
                 CauseId::PathNotFound,
                 70,
                 o,
                 format!("{at} — with a valid api-version, the path itself is wrong"),
+            );
+        } else {
+            r.add(
+                CauseId::PathNotFound,
+                60,
+                o,
+                format!("{at} — or the path itself is wrong, once the api-version is fixed"),
             );
         }
         auth_ok = true;
