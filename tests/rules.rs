@@ -476,3 +476,48 @@ fn path_not_found_claims_a_valid_version_only_when_it_is_one() {
     assert_eq!(r.causes[0].id, CauseId::PathNotFound);
     assert!(report_text(&c).contains("with a valid api-version"));
 }
+
+/// Review item 4 (A14): Resource Manager answering a control-plane call wants a token
+/// for one of the audiences it lists, so the fix asks for ARM's audience; and neither the
+/// data-plane endpoint rules nor the data-plane api-version rules apply to its URL.
+#[test]
+fn resource_manager_wants_its_own_audience() {
+    let a14 = "{\"error\":{\"code\":\"InvalidAuthenticationTokenAudience\",\"message\":\"The access token has been obtained for wrong audience or resource 'api://6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.\"}}";
+    let arm = "https://management.azure.com/subscriptions/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01";
+    let token = user_token("api://6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d", NOW + 3000);
+    let mut c = case(arm, Some(&token), "authorization", "");
+    c.response = Some(ObservedResponse {
+        status: Some(401),
+        body: Some(a14.into()),
+        ..ObservedResponse::default()
+    });
+    let r = diagnose(&c, NOW);
+    let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+    assert_eq!(ids, vec![CauseId::TokenAudience]);
+    let fix = r.causes[0].fix.join("\n");
+    assert!(
+        fix.contains("--resource https://management.azure.com"),
+        "{fix}"
+    );
+    assert!(
+        !fix.contains("cognitiveservices.azure.com/.default"),
+        "{fix}"
+    );
+    assert!(
+        r.findings.iter().all(|f| !f.id.starts_with("api-version")),
+        "{:?}",
+        r.findings.iter().map(|f| &f.id).collect::<Vec<_>>()
+    );
+
+    // Only the pasted error, no endpoint: the audience comes from the message's list.
+    let text = format!("Azure.RequestFailedException: Status: 401 (Unauthorized)\nErrorCode: InvalidAuthenticationTokenAudience\n\nContent:\n{a14}");
+    let mut c = case(AOAI, None, "auto", &text);
+    c.endpoint = None;
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.causes[0].id, CauseId::TokenAudience);
+    let fix = r.causes[0].fix.join("\n");
+    assert!(
+        fix.contains("https://management.azure.com/.default"),
+        "{fix}"
+    );
+}

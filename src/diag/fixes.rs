@@ -33,8 +33,10 @@ struct Target {
     /// The endpoint is a Foundry project path.
     foundry_project: bool,
     /// The audience the answering side wants when it is not the data plane's: a gateway's
-    /// own app, named by the `api://…` token sent to it (B4).
+    /// own app, named by the `api://…` token sent to it (B4), or Resource Manager's (A14).
     audience_override: Option<String>,
+    /// Resource Manager answered a control-plane call (A14): fixes are about ARM tokens.
+    control_plane: bool,
 }
 
 impl Target {
@@ -47,13 +49,15 @@ impl Target {
         let base = p
             .map(base_url)
             .unwrap_or_else(|| "https://<resource-name>.openai.azure.com".to_string());
+        let arm = arm_audience(facts);
         Target {
             base,
             resource,
             cloud: p.and_then(|p| p.cloud).unwrap_or(Cloud::Public),
             kind: p.map(|p| p.kind.clone()),
             foundry_project: p.is_some_and(|p| p.path_shape == PathShape::FoundryProject),
-            audience_override: gateway_audience(facts),
+            audience_override: arm.clone().or_else(|| gateway_audience(facts)),
+            control_plane: arm.is_some(),
         }
     }
 
@@ -91,6 +95,76 @@ impl Target {
             Cloud::China => "az cloud set --name AzureChinaCloud && az login\n",
         }
     }
+}
+
+/// When Resource Manager answered A14 ("It should exactly match with one of the allowed
+/// audiences '…'"), the audience to request is one it lists: the one named after the host
+/// that was called, else the one [`ARM_HOSTS`](super::known::hosts::ARM_HOSTS) names, else
+/// the first without a trailing slash. Without the list (a cut
+/// paste), an ARM operation still wants ARM's audience.
+fn arm_audience(facts: &Facts) -> Option<String> {
+    use super::evidence::Signature;
+    let host = facts.parsed_endpoint().map(|p| p.host.to_ascii_lowercase());
+    let arm_call = facts
+        .parsed_endpoint()
+        .is_some_and(|p| super::known::hosts::is_arm_operation(&p.host, &p.path));
+    // A data-plane endpoint that ended up at Resource Manager needs its endpoint fixed,
+    // not an ARM token.
+    if !facts.evidence.has(Signature::ArmWrongAudience) || (host.is_some() && !arm_call) {
+        return None;
+    }
+    let texts = [
+        facts.case.response.as_ref().and_then(|r| r.body.as_deref()),
+        facts.case.error_text.as_deref(),
+    ];
+    let listed: Vec<String> = texts
+        .into_iter()
+        .flatten()
+        .flat_map(allowed_audiences)
+        .collect();
+    let known = |a: &&String| {
+        super::known::hosts::ARM_HOSTS
+            .iter()
+            .any(|(_, aud)| a.eq_ignore_ascii_case(aud))
+    };
+    let pick = listed
+        .iter()
+        .find(|a| {
+            host.as_deref()
+                .is_some_and(|h| a.ends_with(&format!("//{h}")))
+        })
+        .or_else(|| listed.iter().find(|a| known(a)))
+        .or_else(|| listed.iter().find(|a| !a.ends_with('/')))
+        .cloned();
+    pick.or_else(|| {
+        arm_call.then(|| {
+            super::known::hosts::ARM_HOSTS
+                .first()
+                .map_or("https://management.azure.com", |(_, aud)| aud)
+                .to_string()
+        })
+    })
+}
+
+/// The quoted audiences after "allowed audiences" in an A14 message.
+fn allowed_audiences(text: &str) -> Vec<String> {
+    const MARK: &str = "allowed audiences";
+    let Some(i) = text.to_ascii_lowercase().find(MARK) else {
+        return Vec::new();
+    };
+    let rest = text.get(i + MARK.len()..).unwrap_or("");
+    // The list ends with the sentence: `'a','b'.`
+    let list = rest.split(['.', '"', '}']).next().unwrap_or("");
+    let list = match rest.find("'.") {
+        Some(end) => rest.get(..end + 1).unwrap_or(list),
+        None => list,
+    };
+    list.split('\'')
+        .map(str::trim)
+        .filter(|a| a.starts_with("https://") && a.len() < 200)
+        .take(8)
+        .map(str::to_string)
+        .collect()
 }
 
 /// A gateway in front of Azure OpenAI validates tokens for its own app registration
@@ -346,6 +420,22 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
         CauseId::TokenNotYetValid => vec![
             "The token's start time lies in the future of this clock: the clock of the machine that sent the request (or of this page) is wrong. Sync it with NTP and retry; Entra ID and clients allow only about 5 minutes of skew.".into(),
             step_with("Linux:", "sh", "timedatectl status\nsudo timedatectl set-ntp true"),
+        ],
+        CauseId::TokenAudience if t.control_plane => vec![
+            format!(
+                "Resource Manager (the control plane) accepts only tokens for its own audiences. Request the token for {} (scope `{}`); a token for cognitiveservices works only on the resource's own endpoint, for inference.",
+                t.audience(),
+                t.scope()
+            ),
+            step_with("Azure CLI:", "sh", &get_token_cmd(&t)),
+            step_with(
+                "Python (azure-identity):",
+                "python",
+                &format!(
+                    "from azure.identity import DefaultAzureCredential\n\ntoken = DefaultAzureCredential().get_token(\"{}\").token",
+                    t.scope()
+                ),
+            ),
         ],
         CauseId::TokenAudience => vec![
             format!(

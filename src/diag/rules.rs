@@ -181,6 +181,12 @@ fn is_openai(f: &Facts) -> bool {
     matches!(host(f), Some(HostKind::OpenAi))
 }
 
+/// The endpoint is a Resource Manager operation, called on purpose (A14).
+fn arm_operation(f: &Facts) -> bool {
+    f.parsed_endpoint()
+        .is_some_and(|p| super::known::hosts::is_arm_operation(&p.host, &p.path))
+}
+
 fn is_v1_path(f: &Facts) -> bool {
     f.parsed_endpoint()
         .is_some_and(|p| p.path_shape == PathShape::V1)
@@ -954,16 +960,26 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         r.add(CauseId::AuthHeaderWrong, 85, o, place(f, sig));
     }
     if ev.has(S::ArmWrongAudience) {
-        r.add(
-            CauseId::TokenAudience,
-            75,
-            o,
-            format!(
-                "{} — this is Azure Resource Manager answering, not the data plane",
-                place(f, S::ArmWrongAudience)
-            ),
-        );
-        r.add(CauseId::EndpointInvalid, 60, o, "the call went to Resource Manager (management.azure.com), not to the resource's endpoint");
+        // A14: Resource Manager names the audiences it accepts. Called on purpose (an ARM
+        // operation), the token is for the wrong audience; a data-plane call that ended
+        // up at Resource Manager has the wrong endpoint instead.
+        let at = place(f, S::ArmWrongAudience);
+        if arm_operation(f) {
+            r.add(
+                CauseId::TokenAudience,
+                92,
+                o,
+                format!("{at} — Resource Manager answered: this control-plane call needs a token for Resource Manager"),
+            );
+        } else {
+            r.add(
+                CauseId::TokenAudience,
+                75,
+                o,
+                format!("{at} — this is Azure Resource Manager answering, not the data plane"),
+            );
+            r.add(CauseId::EndpointInvalid, 60, o, "the call went to Resource Manager (management.azure.com), not to the resource's endpoint");
+        }
     }
 
     // API Management gateways (B1–B4).
