@@ -521,3 +521,54 @@ fn resource_manager_wants_its_own_audience() {
         "{fix}"
     );
 }
+
+/// OpenAI's masked echo of a key (C1): first 8, a star for each hidden character, last 4.
+fn echo_of(sent: &str) -> String {
+    let chars: Vec<char> = sent.chars().collect();
+    let head: String = chars[..8].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 12))
+}
+
+/// Review item 3 (C1, causes.md key-malformed): the echo has the length and the first
+/// and last characters of the key that arrived. When that is not the pasted key, the
+/// app does not send it, and a new key would not help.
+#[test]
+fn openai_echo_compared_with_the_pasted_key() {
+    // A legacy key: `sk-`, 20, the `T3BlbkFJ` marker, 20 (5.2).
+    let key = "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";
+    assert_eq!(key.len(), 51);
+    let node = |sent: &str| {
+        format!(
+            "AuthenticationError: 401 Incorrect API key provided: {}. You can find your API key at https://platform.openai.com/account/api-keys.",
+            echo_of(sent)
+        )
+    };
+    let openai = "https://api.openai.com/v1";
+
+    // Cut short on the way: the first 40 characters arrived.
+    let r = diagnose(
+        &case(openai, Some(key), "authorization", &node(&key[..40])),
+        NOW,
+    );
+    assert_eq!(r.causes[0].id, CauseId::KeyMalformed);
+    assert!(r.causes.iter().all(|c| c.id != CauseId::KeyInvalid));
+    let fixes = r.causes[0].fix.join("\n");
+    assert!(!fixes.contains("Create a new key"), "{fixes}");
+
+    // Another key altogether (same length, other ending): the app reads another value.
+    let other = format!("{}Zz9Q", &key[..47]);
+    let r = diagnose(
+        &case(openai, Some(key), "authorization", &node(&other)),
+        NOW,
+    );
+    assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
+    let fixes = r.causes[0].fix.join("\n");
+    assert!(!fixes.contains("Create a new key"), "{fixes}");
+    assert!(fixes.contains("another value"), "{fixes}");
+
+    // The pasted key itself arrived: it is the one OpenAI refuses.
+    let r = diagnose(&case(openai, Some(key), "authorization", &node(key)), NOW);
+    assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
+    assert!(r.causes[0].fix.join("\n").contains("Create a new key"));
+}

@@ -175,6 +175,50 @@ pub enum KeyEcho {
     Literal(String),
 }
 
+/// How OpenAI's echo compares with the key that was pasted into the doctor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EchoFit {
+    /// Same first characters, last 4 and length: the service got the pasted key.
+    Same,
+    /// The pasted key's beginning, ending where the echo ends: the key arrived cut short.
+    CutShort,
+    /// Longer than the pasted key: something rode along (whitespace, quotes, a newline).
+    Longer,
+    /// Another value altogether: the app does not send the pasted key.
+    Other,
+}
+
+impl KeyEcho {
+    /// Compares the echo with a key (C1 masking rule: the echo keeps the first 8 and last
+    /// 4 characters of the key that was sent, and its length). `None` for a literal echo.
+    pub fn fit(&self, key: &str) -> Option<EchoFit> {
+        let KeyEcho::Masked {
+            prefix,
+            suffix,
+            length,
+        } = self
+        else {
+            return None;
+        };
+        let key: Vec<char> = key.chars().collect();
+        let head: Vec<char> = prefix.chars().collect();
+        let tail: Vec<char> = suffix.chars().collect();
+        let starts = key.starts_with(&head);
+        let ends_at = |n: usize| key.get(..n).is_some_and(|k| k.ends_with(&tail));
+        Some(if !starts {
+            EchoFit::Other
+        } else if *length == key.len() && ends_at(key.len()) {
+            EchoFit::Same
+        } else if *length < key.len() && *length >= head.len() + tail.len() && ends_at(*length) {
+            EchoFit::CutShort
+        } else if *length > key.len() {
+            EchoFit::Longer
+        } else {
+            EchoFit::Other
+        })
+    }
+}
+
 /// Everything learned from what the service said.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evidence {

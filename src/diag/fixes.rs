@@ -204,6 +204,17 @@ pub fn curl_probe(facts: &Facts) -> String {
     curl_probe_as(facts, facts.auth_header)
 }
 
+/// How OpenAI's echo of the key it got compares with the pasted credential (C1).
+fn echo_fit(facts: &Facts) -> Option<super::evidence::EchoFit> {
+    let c = facts.credential.as_ref()?;
+    facts.evidence.echo.as_ref()?.fit(c.cleaned.expose())
+}
+
+/// OpenAI's echo of the key it got is another value than the pasted credential (C1).
+fn echo_is_another_key(facts: &Facts) -> bool {
+    echo_fit(facts) == Some(super::evidence::EchoFit::Other)
+}
+
 /// The app sends a token (the credential is a JWT, or only a token was given).
 fn token_like(facts: &Facts) -> bool {
     facts.credential.as_ref().is_some_and(|c| {
@@ -327,6 +338,10 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
     let t = Target::of(facts);
     let oid = facts.token.as_ref().and_then(|tk| tk.claims.oid.as_deref());
     match id {
+        CauseId::KeyInvalid if t.is_openai() && echo_is_another_key(facts) => vec![
+            "OpenAI's echo is not the key pasted here, so the app sends another value: an old key left in an environment variable, a .env file, a secret store or a shell profile, which wins over the one you updated. Find where the client reads its key (`OPENAI_API_KEY` by default) and make it the pasted one; the pasted key itself may be fine.".into(),
+            step_with("Check the pasted key on its own:", "sh", &curl_probe(facts)),
+        ],
         CauseId::KeyInvalid if t.is_openai() => vec![
             "Create a new key at https://platform.openai.com/api-keys (the old one may be revoked, rotated or deleted) and update the app's secret.".into(),
             step_with("Check it works before redeploying:", "sh", &curl_probe(facts)),
@@ -345,6 +360,14 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
                 ),
             ),
             step_with("Then check it against the endpoint:", "sh", &curl_probe(facts)),
+        ],
+        CauseId::KeyMalformed if echo_fit(facts) == Some(super::evidence::EchoFit::CutShort) => vec![
+            "The key arrives cut short: OpenAI's echo has fewer characters than the key pasted here, with the same beginning. Something on the way truncates it: a secret wrapped or folded at a fixed width (YAML, Helm, a 64- or 120-column line), a field with a length limit, or a copy that stopped early. Store the whole key on one line and compare its length where the app reads it.".into(),
+            step_with(
+                "Print the length the app sees (not the key):",
+                "sh",
+                "printf '%s' \"$OPENAI_API_KEY\" | wc -c",
+            ),
         ],
         CauseId::KeyMalformed => vec![
             "Store the key exactly as shown in the portal: no quotes, no spaces, no line break, no `Bearer ` prefix. Re-type the surrounding quotes if it was copied from a chat or a document (typographic quotes are not quotes to a shell).".into(),

@@ -20,7 +20,7 @@
 use super::cause::CauseId;
 use super::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
 use super::endpoint::{HostKind, PathShape};
-use super::evidence::{KeyEcho, Signature as S};
+use super::evidence::{EchoFit, KeyEcho, Signature as S};
 use super::fixes;
 use super::inputs::{ApiVersionStatus, AuthHeader};
 use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
@@ -1292,7 +1292,7 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
                     format!("{at} — OpenAI's echo shows {v}, {length} characters long"),
                 );
             }
-            if let Some(c) = &f.credential {
+            if let Some(c) = f.credential.as_ref().filter(|_| !cred_missing(f)) {
                 let cleaned_len = c.cleaned.expose().chars().count();
                 if !c.damage.is_empty() && *length != cleaned_len {
                     r.add(
@@ -1301,6 +1301,31 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
                         o,
                         format!("{at} — the key that arrived was {length} characters, the clean key is {cleaned_len}"),
                     );
+                }
+                // C1: the echo has the length, first 8 and last 4 of the key that arrived.
+                // When it is not the pasted key, the app does not send what was pasted
+                // (causes.md key-malformed: "masked echo shows an unexpected length").
+                match f.evidence.echo.as_ref().and_then(|e| e.fit(c.cleaned.expose())) {
+                    Some(EchoFit::CutShort) => r.add(
+                        CauseId::KeyMalformed,
+                        94,
+                        o,
+                        format!("{at} — the key that arrived is the first {length} of the pasted key's {cleaned_len} characters: it is cut short on the way (a wrapped or length-limited secret, a copy that stopped early)"),
+                    ),
+                    Some(EchoFit::Longer) => r.add(
+                        CauseId::KeyMalformed,
+                        93,
+                        o,
+                        format!("{at} — the key that arrived has {length} characters, the pasted key {cleaned_len}: something rides along with it (whitespace, quotes, a line break)"),
+                    ),
+                    Some(EchoFit::Other) if vendor.is_none() => r.add_titled(
+                        CauseId::KeyInvalid,
+                        93,
+                        o,
+                        Some("The app sends another key than the one pasted here".into()),
+                        format!("{at} — the key that arrived ({length} characters) is not the pasted key ({cleaned_len} characters, other first or last characters): the app reads another value"),
+                    ),
+                    _ => {}
                 }
             }
         }
@@ -1312,7 +1337,7 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
         r.add(CauseId::KeyInvalid, 92, o, at.clone());
     }
     for c in r.cands.iter_mut().filter(|c| c.score >= 90) {
-        if !c.evidence.contains(&at) {
+        if !c.evidence.iter().any(|e| e.starts_with(&at)) {
             c.evidence.push(at.clone());
         }
     }
