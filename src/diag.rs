@@ -184,7 +184,13 @@ impl<'a> Facts<'a> {
             .map(str::to_string)
             .or_else(|| parsed.and_then(|p| p.deployment_in_url.clone()));
         let deployment = inputs::deployment(dep_source.as_deref());
-        let client = inputs::client(non_empty(&case.client));
+        let mut client = inputs::client(non_empty(&case.client));
+        if parsed.is_some_and(|p| p.kind == endpoint::HostKind::OpenAi) {
+            // #3282 and the other AzureOpenAI notes say nothing about calls to OpenAI.
+            client
+                .iter_mut()
+                .for_each(inputs::ClientInfo::drop_azure_notes);
+        }
         let evidence = evidence::analyze(case.response.as_ref(), non_empty(&case.error_text));
 
         Facts {

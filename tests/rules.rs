@@ -572,3 +572,46 @@ fn openai_echo_compared_with_the_pasted_key() {
     assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
     assert!(r.causes[0].fix.join("\n").contains("Create a new key"));
 }
+
+/// Review item 13 (8.1–8.6): a client is read by its exact package name, its version is
+/// the number after that name, and AzureOpenAI's notes (#3282) appear only for Azure.
+#[test]
+fn clients_are_read_by_their_own_names_and_notes_fit_the_endpoint() {
+    let client_text = |endpoint: &str, client: &str| {
+        let mut c = case(endpoint, Some(KEY), "api-key", "");
+        c.client = Some(client.into());
+        diagnose(&c, NOW)
+            .findings
+            .iter()
+            .filter(|f| f.field == doctor401::diag::Field::Client)
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let java = client_text(AOAI, "com.azure:azure-ai-openai:1.0.0-beta.8");
+    assert!(
+        !java.contains("openai-python") && !java.contains("#3282"),
+        "{java}"
+    );
+    let lc4j = client_text(AOAI, "dev.langchain4j:langchain4j-open-ai 0.35.0");
+    assert!(!lc4j.contains("LangChain 0"), "{lc4j}");
+    let spa = client_text(AOAI, "SPA: fetch + @azure/msal-browser 4.2.1");
+    assert!(!spa.contains("4.2"), "{spa}");
+
+    let openai_key = "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8x";
+    let mut c = case(
+        "https://api.openai.com/v1",
+        Some(openai_key),
+        "authorization",
+        "",
+    );
+    c.client = Some("openai-python 2.35.0".into());
+    let r = diagnose(&c, NOW);
+    assert!(
+        r.findings.iter().all(|f| !f.message.contains("#3282")),
+        "{:?}",
+        r.findings
+    );
+    let azure = client_text(AOAI, "openai-python 2.35.0");
+    assert!(azure.contains("#3282"), "{azure}");
+}

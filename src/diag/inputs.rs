@@ -1201,7 +1201,24 @@ pub struct ClientInfo {
     pub version_is_minimum: bool,
 }
 
+/// Client notes about how `AzureOpenAI` (and Azure.Core) behave against Azure: they do not
+/// apply to calls to api.openai.com.
+const AZURE_ONLY_NOTES: &[&str] = &[
+    "client-api-key-only",
+    "client-sends-both-headers",
+    "client-no-version",
+    "client-openai-python-0x",
+    "client-node-azure",
+    "client-azure-core-status",
+];
+
 impl ClientInfo {
+    /// Drops the notes that are about Azure only, for a call to another kind of endpoint.
+    pub fn drop_azure_notes(&mut self) {
+        self.findings
+            .retain(|f| !AZURE_ONLY_NOTES.contains(&f.id.as_str()));
+    }
+
     /// openai-python 2.34.0 or later: `AzureOpenAI(api_key=…)` sends only `api-key`
     /// (`auth-failures.md` §8.1, openai-python #3282).
     pub fn sends_api_key_only(&self) -> bool {
@@ -1267,7 +1284,10 @@ const CLIENTS: &[ClientAlias] = &[
         "azure-ai-inference with a key credential sends it both as `api-key` and as `Authorization: Bearer` (auth-failures.md 8.6)."),
     alias("azure-ai-projects", Library::Other, "azure-ai-projects",
         "azure-ai-projects before 2.0.0b3 asked for the wrong token scope in get_openai_client(), giving 401 (auth-failures.md 8.6)."),
+    // Java's Azure SDK and LangChain4j are neither openai-python nor LangChain.
+    alias("azure-ai-openai", Library::Other, "azure-ai-openai (Java)", ""),
     alias("litellm", Library::LiteLlm, "LiteLLM", ""),
+    alias("langchain4j", Library::Other, "LangChain4j", ""),
     alias("langchain", Library::LangChain, "LangChain", ""),
     alias("semantic-kernel", Library::Other, "Semantic Kernel", ""),
     alias("semantic kernel", Library::Other, "Semantic Kernel", ""),
@@ -1322,8 +1342,95 @@ const NODE_HINTS: &[&str] = &[
 ];
 const DOTNET_HINTS: &[&str] = &[".net", "dotnet", "nuget", "c#", "csharp"];
 
+/// Words that may stand between a client's name and its version (`openai (python)
+/// v2.35.1`, `openai nuget 2.1.0`); any other word means the number that follows is
+/// another package's (`fetch (@azure/msal-browser 3.27)`, `Invoke-RestMethod / Az.Accounts 2.19`).
+const VERSION_QUALIFIERS: &[&str] = &[
+    "python",
+    "node",
+    "nodejs",
+    "npm",
+    "nuget",
+    "pip",
+    "pypi",
+    "dotnet",
+    "net",
+    "typescript",
+    "javascript",
+    "js",
+    "ts",
+    "java",
+    "maven",
+    "gradle",
+    "sdk",
+    "library",
+    "lib",
+    "package",
+    "version",
+    "ver",
+    "client",
+    "cli",
+];
+
+/// The version that belongs to the name ending at `end`: after the rest of the name's
+/// token (`-cli`, `.exe`) only separators, range operators and the words of
+/// [`VERSION_QUALIFIERS`] may come before it.
+fn version_after_name(text: &str, end: usize) -> Option<((u32, u32, u32), u8, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = end.min(bytes.len());
+    if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        // The rest of the name: `-cli`, `.exe`, `/openai` of a scoped npm name.
+        let next_is_letter = |j: usize| bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic);
+        while bytes.get(i).is_some_and(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'-' | b'_' | b'.')
+                || (*b == b'/' && next_is_letter(i))
+        }) {
+            i += 1;
+        }
+    }
+    loop {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_digit() => return find_version(text, end),
+            Some(b'v' | b'V') if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                return find_version(text, end)
+            }
+            Some(b) if b.is_ascii_whitespace() || b"/@=:^~<>(),".contains(b) => i += 1,
+            Some(b) if b.is_ascii_alphabetic() || *b == b'.' => {
+                let start = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')
+                {
+                    i += 1;
+                }
+                let word = text
+                    .get(start..i)?
+                    .trim_start_matches('.')
+                    .to_ascii_lowercase();
+                if !VERSION_QUALIFIERS.contains(&word.as_str()) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Longest client text read.
 const MAX_CLIENT_LEN: usize = 200;
+
+/// Where `openai` stands as a package name of its own: not inside a longer name such as
+/// `azure-ai-openai`, `spring-ai-openai` or `openai4j`.
+fn bare_openai(lower: &str) -> Option<usize> {
+    let bytes = lower.as_bytes();
+    lower.match_indices("openai").map(|(i, _)| i).find(|&i| {
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+        let after = bytes.get(i + "openai".len());
+        !before.is_some_and(|b| b.is_ascii_alphanumeric() || b"-_./:@".contains(b))
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    })
+}
 
 /// A version in the text from `from` on: `(major, minor, patch)`, how many parts were
 /// given, and whether a range operator (`>=`, `^`, `~`) came before it.
@@ -1413,7 +1520,7 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
         info.name = a.name.to_string();
         note = a.note;
         needle_end = lower.find(a.needle).map_or(0, |i| i + a.needle.len());
-    } else if let Some(i) = lower.find("openai") {
+    } else if let Some(i) = bare_openai(&lower) {
         needle_end = i + "openai".len();
         let hinted = |hints: &[&str]| hints.iter().any(|h| lower.contains(h));
         let (library, name) = if hinted(NODE_HINTS) {
@@ -1429,7 +1536,12 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
         info.name = quote(text);
     }
 
-    let found = find_version(text, needle_end).or_else(|| find_version(text, 0));
+    // A known name's version follows the name; an unknown client is quoted whole.
+    let found = if info.library == Library::Other && note.is_empty() && info.name == quote(text) {
+        find_version(text, 0)
+    } else {
+        version_after_name(text, needle_end)
+    };
     if let Some((v, parts, minimum)) = found {
         info.version = Some(v);
         info.version_parts = parts;
@@ -1461,7 +1573,7 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
     } else {
         ""
     };
-    let known = info.library != Library::Other || !note.is_empty();
+    let known = info.library != Library::Other || CLIENTS.iter().any(|a| lower.contains(a.needle));
     if known {
         info.findings.push(f(
             Severity::Ok,
@@ -2136,6 +2248,18 @@ mod tests {
             ("curl 8.5.0", Curl, Some((8, 5, 0)), 3, false, None),
             ("Postman", Curl, None, 0, false, None),
             ("azure-ai-inference 1.0.0b9", Other, Some((1, 0, 0)), 3, false, None),
+            // Names that contain `openai` or `langchain` but are other libraries.
+            ("azure-ai-openai 1.0.0-beta.16", Other, Some((1, 0, 0)), 3, false, None),
+            ("com.azure:azure-ai-openai:1.0.0-beta.8", Other, Some((1, 0, 0)), 3, false, None),
+            ("langchain4j-azure-open-ai 0.36.2", Other, Some((0, 36, 2)), 3, false, None),
+            ("spring-ai-openai 1.0.0", Other, Some((1, 0, 0)), 3, false, None),
+            // A number after another package's name is not this client's version.
+            ("browser fetch (@azure/msal-browser 3.27)", Curl, None, 0, false, None),
+            ("browser fetch (Chrome 139)", Curl, None, 0, false, None),
+            ("PowerShell 5.1 Invoke-RestMethod / Az.Accounts 2.19", Curl, None, 0, false, None),
+            ("curl/8.5.0", Curl, Some((8, 5, 0)), 3, false, None),
+            ("curl.exe 8.9 (Windows)", Curl, Some((8, 9, 0)), 2, false, None),
+            ("openai-python 1.99.2 (OpenAI client, base_url)", OpenAiPython, Some((1, 99, 2)), 3, false, Some(false)),
             ("my own thing 1.2", Other, Some((1, 2, 0)), 2, false, None),
         ];
         for (raw, library, version, parts, minimum, key_only) in cases {
