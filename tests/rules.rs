@@ -615,3 +615,17 @@ fn clients_are_read_by_their_own_names_and_notes_fit_the_endpoint() {
     let azure = client_text(AOAI, "openai-python 2.35.0");
     assert!(azure.contains("#3282"), "{azure}");
 }
+
+/// Review item 11 (causes.md: "a 400 validation error … prove[s] that authentication
+/// succeeded"): with nothing else wrong, that is `ok` for auth, not a reason to probe.
+#[test]
+fn a_validation_error_alone_says_auth_works() {
+    let text = "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Missing required parameter: 'messages'.\", 'type': 'invalid_request_error', 'param': 'messages', 'code': 'missing_required_parameter'}}";
+    let mut c = case(AOAI, Some(KEY), "api-key", text);
+    c.deployment = Some("contoso-chat".into());
+    c.api_version = Some("2024-10-21".into());
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Ok, "{:?}", r.causes);
+    assert!(r.next_step.is_none());
+    assert!(r.findings.iter().any(|f| f.id == "evidence-auth-worked"));
+}

@@ -1198,7 +1198,8 @@ fn apim_validate_jwt(f: &Facts, r: &mut Ranking) {
     };
     let at = place(f, sig);
     let mut explained = false;
-    if cred_is_jwt(f) && sends_in_key_header(f) {
+    let in_key_header = cred_is_jwt(f) && sends_in_key_header(f);
+    if in_key_header {
         let why = if not_present {
             "no token reached the gateway's validate-jwt, which reads `Authorization`: the token went in a key header"
         } else {
@@ -1222,9 +1223,9 @@ fn apim_validate_jwt(f: &Facts, r: &mut Ranking) {
         token_rules(f, &mut sub, 80);
         let timely = |id: CauseId| matches!(id, CauseId::TokenExpired | CauseId::TokenNotYetValid);
         for c in sub.cands {
-            // A token that never reached the policy was not judged on its times; they
-            // still need fixing once it does.
-            let score = if timely(c.id) && !not_present {
+            // A token that never reached the policy (none present, or sent in a key
+            // header) was not judged on its times; they still need fixing once it does.
+            let score = if timely(c.id) && !not_present && !in_key_header {
                 explained = true;
                 94
             } else {
@@ -1443,10 +1444,14 @@ pub fn rank(facts: &Facts) -> Report {
     let findings = f.findings();
     let input_error = findings.iter().any(|x| x.severity == Severity::Error);
 
+    // A validation error (400) comes only after the credential was accepted (causes.md):
+    // with no cause to rank, auth works, which is what `ok` says (case-format.md).
+    let auth_proven = success || f.evidence.has(S::ValidationError);
+
     let best = r.best();
     let verdict = if best >= PROBLEM_SCORE {
         Verdict::Problem
-    } else if success && r.cands.is_empty() {
+    } else if auth_proven && r.cands.is_empty() {
         Verdict::Ok
     } else if browser_only
         || unproven_status
