@@ -15,7 +15,10 @@
 //! failure with no status never ranks an auth cause by itself.
 //!
 //! Scores map to confidence: ≥ 85 high, ≥ 60 medium, otherwise low. A problem verdict
-//! needs a candidate of at least [`PROBLEM_SCORE`].
+//! needs a candidate of at least [`PROBLEM_SCORE`]. An `ok` verdict needs proof that auth
+//! works (a 2xx, or a validation error with nothing else wrong), or no evidence at all
+//! and inputs without an error-level finding; any other status (a 3xx, status 0) is
+//! inconclusive.
 
 use super::cause::CauseId;
 use super::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
