@@ -141,7 +141,26 @@ impl<'a> Facts<'a> {
             case.project.as_deref(),
         ));
 
-        let endpoint = non_empty(&case.endpoint).map(endpoint::analyze);
+        let mut endpoint = non_empty(&case.endpoint).map(endpoint::analyze);
+        let arm = endpoint
+            .as_ref()
+            .and_then(|e| e.parsed.as_ref())
+            .is_some_and(|p| known::hosts::is_arm_operation(&p.host, &p.path));
+        if arm {
+            // A Resource Manager operation called on purpose: it is no data-plane
+            // endpoint gone wrong, and its api-version is ARM's own (A14).
+            if let Some(e) = endpoint.as_mut() {
+                e.findings.retain(|x| x.severity != Severity::Error);
+                e.findings.push(Finding::new(
+                    Field::Endpoint,
+                    Severity::Info,
+                    "endpoint-arm-operation",
+                    "A Resource Manager (control-plane) operation: it takes a token for \
+                     https://management.azure.com and Resource Manager's own api-versions; the \
+                     data-plane rules for endpoints and api-versions do not apply.",
+                ));
+            }
+        }
         let parsed = endpoint.as_ref().and_then(|e| e.parsed.as_ref());
 
         let credential = case
@@ -168,13 +187,23 @@ impl<'a> Facts<'a> {
 
         let api_source = non_empty(&case.api_version)
             .map(str::to_string)
-            .or_else(|| parsed.and_then(|p| p.api_version_in_url.clone()));
+            .or_else(|| {
+                parsed
+                    .filter(|_| !arm)
+                    .and_then(|p| p.api_version_in_url.clone())
+            });
         let api_version = inputs::api_version(api_source.as_deref());
         let dep_source = non_empty(&case.deployment)
             .map(str::to_string)
             .or_else(|| parsed.and_then(|p| p.deployment_in_url.clone()));
         let deployment = inputs::deployment(dep_source.as_deref());
-        let client = inputs::client(non_empty(&case.client));
+        let mut client = inputs::client(non_empty(&case.client));
+        if parsed.is_some_and(|p| p.kind == endpoint::HostKind::OpenAi) {
+            // #3282 and the other AzureOpenAI notes say nothing about calls to OpenAI.
+            client
+                .iter_mut()
+                .for_each(inputs::ClientInfo::drop_azure_notes);
+        }
         let evidence = evidence.unwrap_or_else(|| {
             evidence::analyze(case.response.as_ref(), non_empty(&case.error_text))
         });

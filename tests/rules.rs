@@ -1,6 +1,7 @@
 //! Cases that are not in the shared corpus, built from the reference's renderings and
 //! rules (auth-failures.md), to check that the ranking generalises.
 
+use base64::Engine;
 use doctor401::diag::{diagnose, Case, CauseId, Confidence, ObservedResponse, Verdict};
 
 const NOW: i64 = 1_795_424_400; // 2026-11-23T09:00:00Z
@@ -182,4 +183,449 @@ fn the_scrub_hides_the_secret_part_only() {
         let piece: String = w.iter().collect();
         assert!(!text.contains(&piece), "{piece:?} of the key in {text}");
     }
+}
+
+/// An unsigned-looking token with these claims (the signature part is filler: nothing
+/// here verifies signatures).
+fn jwt(claims: &str) -> String {
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    format!(
+        "{}.{}.{}",
+        b64(r#"{"typ":"JWT","alg":"RS256","kid":"k1"}"#),
+        b64(claims),
+        // As long as an RS256 signature (256 bytes), so it does not look cut short.
+        b64(&"synthetic signature, not a real one. ".repeat(8)[..256])
+    )
+}
+
+const TENANT: &str = "5b1c7e2a-0d3f-4c6b-9a8e-1f2d3c4b5a69";
+
+fn user_token(aud: &str, exp: i64) -> String {
+    jwt(&format!(
+        r#"{{"aud":"{aud}","iss":"https://sts.windows.net/{TENANT}/","iat":{},"nbf":{},"exp":{exp},"tid":"{TENANT}","oid":"0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d","scp":"user_impersonation","ver":"1.0"}}"#,
+        exp - 4000,
+        exp - 4000
+    ))
+}
+
+const GATEWAY: &str = "https://tailspin-ai.azure-api.net/llm";
+
+/// Review item 1 (B4, 8.1): "JWT not present." means no token reached validate-jwt. A JWT
+/// sent in a key header explains it, so token-in-api-key leads, and the gateway cause's
+/// fix does not send the user after the audience.
+#[test]
+fn validate_jwt_finding_no_token_when_the_jwt_went_in_a_key_header() {
+    let token = user_token("api://3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", NOW + 3000);
+    let curl = "HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{\"statusCode\": 401, \"message\": \"JWT not present.\"}";
+    for (header, client) in [
+        ("api-key", None),
+        ("auto", Some("openai-python 2.35.1")),
+        ("ocp-apim-subscription-key", None),
+    ] {
+        let mut c = case(GATEWAY, Some(&token), header, curl);
+        c.client = client.map(Into::into);
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.verdict, Verdict::Problem, "{header}");
+        assert_eq!(
+            r.causes[0].id,
+            CauseId::TokenInApiKey,
+            "{header}: {:?}",
+            r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
+        );
+        assert_eq!(r.causes[0].confidence, Confidence::High, "{header}");
+        for cause in r
+            .causes
+            .iter()
+            .filter(|c| c.id == CauseId::ApimTokenRejected)
+        {
+            assert!(
+                cause
+                    .fix
+                    .iter()
+                    .all(|f| !f.contains("audience the policy expects")),
+                "{header}: {:?}",
+                cause.fix
+            );
+        }
+    }
+}
+
+/// Review item 1 (B4, 3.6): validate-jwt allows 0 s of clock skew, so a token whose `exp`
+/// has passed explains a gateway's "Invalid Token": token-expired leads.
+#[test]
+fn validate_jwt_rejecting_a_token_that_has_just_expired_is_token_expired() {
+    let token = user_token("https://cognitiveservices.azure.com", NOW - 45);
+    let text = "openai.AuthenticationError: Error code: 401 - {'statusCode': 401, 'message': 'Invalid Token'}";
+    let r = diagnose(&case(GATEWAY, Some(&token), "authorization", text), NOW);
+    assert_eq!(r.verdict, Verdict::Problem);
+    assert_eq!(
+        r.causes[0].id,
+        CauseId::TokenExpired,
+        "{:?}",
+        r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
+    );
+    assert_eq!(r.causes[0].confidence, Confidence::High);
+    // The gateway still names the layer, below.
+    assert!(r.causes.iter().any(|c| c.id == CauseId::ApimTokenRejected));
+    // A token that is still valid keeps the gateway cause in the lead.
+    let fresh = user_token("https://cognitiveservices.azure.com", NOW + 3000);
+    let (_, id, _) = lead(&case(GATEWAY, Some(&fresh), "authorization", text));
+    assert_eq!(id, Some(CauseId::ApimTokenRejected));
+}
+
+/// Azure.Identity (.NET) logs every link of DefaultAzureCredential it tries; the ones
+/// before the link that works say "…authentication unavailable".
+const DOTNET_CHAIN_LOG: &str = "[Informational] Azure-Identity: EnvironmentCredential.GetToken was unable to retrieve an access token. Scopes: [ https://cognitiveservices.azure.com/.default ] Exception: Azure.Identity.CredentialUnavailableException (0x80131500): EnvironmentCredential authentication unavailable. Environment variables are not fully configured.
+[Informational] Azure-Identity: ManagedIdentityCredential.GetToken was unable to retrieve an access token. Scopes: [ https://cognitiveservices.azure.com/.default ] Exception: Azure.Identity.CredentialUnavailableException (0x80131500): ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.
+[Informational] Azure-Identity: AzureCliCredential.GetToken succeeded. Scopes: [ https://cognitiveservices.azure.com/.default ] ExpiresOn: 2026-11-23T10:02:11.0000000+00:00
+[Informational] Azure-Identity: DefaultAzureCredential credential selected: Azure.Identity.AzureCliCredential";
+
+/// Review item 2 (2.1): a chain's "…unavailable" lines are not a failure when the chain
+/// then got a token, or the service answered in a way that needs one.
+#[test]
+fn credential_chain_noise_before_a_token_is_not_credential_unavailable() {
+    let rbac = format!(
+        "{DOTNET_CHAIN_LOG}\nAzure.RequestFailedException: Principal does not have access to API/Operation.\nStatus: 401 (PermissionDenied)\nErrorCode: PermissionDenied\n\nContent:\n{{\"error\":{{\"code\":\"PermissionDenied\",\"message\":\"Principal does not have access to API/Operation.\"}}}}"
+    );
+    let r = diagnose(&case(AOAI, None, "auto", &rbac), NOW);
+    let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+    assert_eq!(ids.first(), Some(&CauseId::RbacMissingRole), "{ids:?}");
+    assert!(!ids.contains(&CauseId::CredentialUnavailable), "{ids:?}");
+
+    // Without the success lines, a 429 answered afterwards shows a token got through.
+    let links: Vec<&str> = DOTNET_CHAIN_LOG.lines().take(2).collect();
+    let throttled = format!(
+        "{}\nAzure.RequestFailedException: Rate limit is exceeded. Try again in 2 seconds.\nStatus: 429 (Too Many Requests)\nErrorCode: 429\n\nContent:\n{{\"error\":{{\"code\":\"429\",\"message\": \"Rate limit is exceeded. Try again in 2 seconds.\"}}}}",
+        links.join("\n")
+    );
+    let r = diagnose(&case(AOAI, None, "auto", &throttled), NOW);
+    let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+    assert_eq!(ids, vec![CauseId::QuotaOrRateLimit]);
+
+    // The chain's own final failure, after an earlier success, is the last word.
+    let later = format!(
+        "{DOTNET_CHAIN_LOG}\nAzure.Identity.AuthenticationFailedException: DefaultAzureCredential failed to retrieve a token from the included credentials.\n- EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\n- ManagedIdentityCredential authentication unavailable. No Managed Identity endpoint found.\n- Please run 'az login' to set up an account"
+    );
+    let (v, id, _) = lead(&case(AOAI, None, "auto", &later));
+    assert_eq!(
+        (v, id),
+        (Verdict::Problem, Some(CauseId::CredentialUnavailable))
+    );
+}
+
+/// Review item 7 (5.3): a header Azure OpenAI or OpenAI does not read means the service
+/// never sees the credential: auth-header-wrong, medium without an observed answer. A
+/// gateway may have been set up with any header name, so there it is no cause.
+#[test]
+fn a_credential_in_a_header_the_service_does_not_read_is_auth_header_wrong() {
+    let cogsvc = "https://fabrikam-ai.cognitiveservices.azure.com/";
+    for (endpoint, credential, header) in [
+        (cogsvc, KEY, "X-API-Key"),
+        (AOAI, KEY, "x-auth-token"),
+        (
+            "https://api.openai.com/v1",
+            "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8x",
+            "x-api-key",
+        ),
+    ] {
+        let (v, id, conf) = lead(&case(endpoint, Some(credential), header, ""));
+        assert_eq!(
+            (v, id, conf),
+            (
+                Verdict::Problem,
+                Some(CauseId::AuthHeaderWrong),
+                Some(Confidence::Medium)
+            ),
+            "{endpoint} {header}"
+        );
+    }
+    let r = diagnose(&case(GATEWAY, Some(KEY), "x-api-key", ""), NOW);
+    assert!(r.causes.iter().all(|c| c.id != CauseId::AuthHeaderWrong));
+}
+
+/// Review item 7, in general: "the inputs look right" (an `ok` without an observed
+/// success) never stands beside a finding that says an input is wrong.
+#[test]
+fn ok_without_evidence_needs_inputs_without_errors() {
+    let mut c = case(AOAI, Some(KEY), "api-key", "");
+    c.api_version = Some("2024-10-21".into());
+    c.deployment = Some("contoso-chat".into());
+    assert_eq!(diagnose(&c, NOW).verdict, Verdict::Ok);
+    c.deployment = Some("<your-deployment-name>".into());
+    let r = diagnose(&c, NOW);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.severity == doctor401::diag::Severity::Error));
+    assert_ne!(r.verdict, Verdict::Ok);
+}
+
+/// Review item 10 (7.4, 4.4): status 0 is an opaque or blocked response, which says
+/// nothing; a redirect proves nothing either. Only a 2xx makes a response `ok`.
+#[test]
+fn a_status_without_success_is_never_ok() {
+    for status in [0u16, 301, 302, 307] {
+        let mut c = case(AOAI, Some(KEY), "api-key", "");
+        c.response = Some(ObservedResponse {
+            status: Some(status),
+            ..ObservedResponse::default()
+        });
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.verdict, Verdict::Inconclusive, "status {status}");
+        assert!(r.causes.is_empty(), "status {status}: {:?}", r.causes);
+        let next = r.next_step.unwrap_or_default();
+        assert!(next.contains("curl -i"), "status {status}: {next}");
+        if status == 0 {
+            assert!(next.contains("browser could not read"), "{next}");
+        }
+    }
+}
+
+/// Review item 9 (5.3, 4.4): a key in `Authorization: Bearer` works only on the v1 API,
+/// so the suggested probe for that setup lists models on `/openai/v1/`, not on the
+/// dated-version path, where the same key would get A2 and look broken.
+#[test]
+fn the_probe_for_a_key_sent_as_bearer_uses_the_v1_models_list() {
+    let key84 =
+        "Q7wXz2LmN4pR8sT1vY6bK3dF9gH5jA0cE2iO7uW4qZ1xC8nM5bV3JQQJ99BLAC5aXJ3w3AAAAAbcACOGr2Tt";
+    let v1 = "https://northwind-ml.cognitiveservices.azure.com/openai/v1/";
+    let c = case(v1, Some(key84), "authorization", "");
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Ok);
+    let text = r
+        .findings
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("https://northwind-ml.cognitiveservices.azure.com/openai/v1/models\""),
+        "{text}"
+    );
+    assert!(!text.contains("openai/models?api-version"), "{text}");
+
+    // An unexplained failure on the same setup: the next step probes v1 too.
+    let mut c = c;
+    c.response = Some(ObservedResponse {
+        status: Some(503),
+        ..ObservedResponse::default()
+    });
+    let next = diagnose(&c, NOW).next_step.unwrap_or_default();
+    assert!(next.contains("/openai/v1/models\""), "{next}");
+    assert!(
+        next.contains("Authorization: Bearer $AZURE_OPENAI_API_KEY"),
+        "{next}"
+    );
+}
+
+const A7: &str = "{\"error\":{\"code\":\"404\",\"message\": \"Resource not found\"}}";
+
+/// Review item 6 (A7, 6.2): the api-version is judged as sent. A valid version with a
+/// line break or space around it is not one the service knows, so a 404 "Resource not
+/// found" is api-version-invalid, and the finding names the character as it is encoded.
+#[test]
+fn a_padded_api_version_with_resource_not_found_is_api_version_invalid() {
+    let dotnet = format!(
+        "Azure.RequestFailedException: Resource not found\nStatus: 404 (Not Found)\nErrorCode: 404\n\nContent:\n{A7}"
+    );
+    for (raw, encoded) in [
+        ("2024-06-01\n", "2024-06-01%0A"),
+        ("2024-06-01\r", "2024-06-01%0D"),
+        ("2024-06-01\t", "2024-06-01%09"),
+        (" 2024-06-01", "%202024-06-01"),
+    ] {
+        let mut c = case(AOAI, Some(KEY), "api-key", &dotnet);
+        c.api_version = Some(raw.into());
+        c.deployment = Some("contoso-chat".into());
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.verdict, Verdict::Problem, "{raw:?}");
+        assert_eq!(r.causes[0].id, CauseId::ApiVersionInvalid, "{raw:?}");
+        let text = report_text(&c);
+        assert!(
+            text.contains(&format!("api-version={encoded}")),
+            "{raw:?}: {text}"
+        );
+        assert!(
+            !text.contains("with a valid api-version"),
+            "{raw:?}: {text}"
+        );
+    }
+}
+
+/// Review item 14 (A7): path-not-found says "with a valid api-version" only when the
+/// version is valid: not when it is missing, nor when it is a model version.
+#[test]
+fn path_not_found_claims_a_valid_version_only_when_it_is_one() {
+    let text = format!("Error code: 404 - {A7}");
+    for version in [None, Some("0613"), Some("2023-11-01-preview")] {
+        let mut c = case(AOAI, Some(KEY), "api-key", &text);
+        c.deployment = Some("contoso-chat".into());
+        c.api_version = version.map(Into::into);
+        let r = diagnose(&c, NOW);
+        assert_eq!(r.causes[0].id, CauseId::ApiVersionInvalid, "{version:?}");
+        let all = report_text(&c);
+        assert!(
+            !all.contains("with a valid api-version"),
+            "{version:?}: {all}"
+        );
+    }
+    let mut c = case(AOAI, Some(KEY), "api-key", &text);
+    c.deployment = Some("contoso-chat".into());
+    c.api_version = Some("2024-10-21".into());
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.causes[0].id, CauseId::PathNotFound);
+    assert!(report_text(&c).contains("with a valid api-version"));
+}
+
+/// Review item 4 (A14): Resource Manager answering a control-plane call wants a token
+/// for one of the audiences it lists, so the fix asks for ARM's audience; and neither the
+/// data-plane endpoint rules nor the data-plane api-version rules apply to its URL.
+#[test]
+fn resource_manager_wants_its_own_audience() {
+    let a14 = "{\"error\":{\"code\":\"InvalidAuthenticationTokenAudience\",\"message\":\"The access token has been obtained for wrong audience or resource 'api://6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.\"}}";
+    let arm = "https://management.azure.com/subscriptions/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01";
+    let token = user_token("api://6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d", NOW + 3000);
+    let mut c = case(arm, Some(&token), "authorization", "");
+    c.response = Some(ObservedResponse {
+        status: Some(401),
+        body: Some(a14.into()),
+        ..ObservedResponse::default()
+    });
+    let r = diagnose(&c, NOW);
+    let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+    assert_eq!(ids, vec![CauseId::TokenAudience]);
+    let fix = r.causes[0].fix.join("\n");
+    assert!(
+        fix.contains("--resource https://management.azure.com"),
+        "{fix}"
+    );
+    assert!(
+        !fix.contains("cognitiveservices.azure.com/.default"),
+        "{fix}"
+    );
+    assert!(
+        r.findings.iter().all(|f| !f.id.starts_with("api-version")),
+        "{:?}",
+        r.findings.iter().map(|f| &f.id).collect::<Vec<_>>()
+    );
+
+    // Only the pasted error, no endpoint: the audience comes from the message's list.
+    let text = format!("Azure.RequestFailedException: Status: 401 (Unauthorized)\nErrorCode: InvalidAuthenticationTokenAudience\n\nContent:\n{a14}");
+    let mut c = case(AOAI, None, "auto", &text);
+    c.endpoint = None;
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.causes[0].id, CauseId::TokenAudience);
+    let fix = r.causes[0].fix.join("\n");
+    assert!(
+        fix.contains("https://management.azure.com/.default"),
+        "{fix}"
+    );
+}
+
+/// OpenAI's masked echo of a key (C1): first 8, a star for each hidden character, last 4.
+fn echo_of(sent: &str) -> String {
+    let chars: Vec<char> = sent.chars().collect();
+    let head: String = chars[..8].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 12))
+}
+
+/// Review item 3 (C1, causes.md key-malformed): the echo has the length and the first
+/// and last characters of the key that arrived. When that is not the pasted key, the
+/// app does not send it, and a new key would not help.
+#[test]
+fn openai_echo_compared_with_the_pasted_key() {
+    // A legacy key: `sk-`, 20, the `T3BlbkFJ` marker, 20 (5.2).
+    let key = "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";
+    assert_eq!(key.len(), 51);
+    let node = |sent: &str| {
+        format!(
+            "AuthenticationError: 401 Incorrect API key provided: {}. You can find your API key at https://platform.openai.com/account/api-keys.",
+            echo_of(sent)
+        )
+    };
+    let openai = "https://api.openai.com/v1";
+
+    // Cut short on the way: the first 40 characters arrived.
+    let r = diagnose(
+        &case(openai, Some(key), "authorization", &node(&key[..40])),
+        NOW,
+    );
+    assert_eq!(r.causes[0].id, CauseId::KeyMalformed);
+    assert!(r.causes.iter().all(|c| c.id != CauseId::KeyInvalid));
+    let fixes = r.causes[0].fix.join("\n");
+    assert!(!fixes.contains("Create a new key"), "{fixes}");
+
+    // Another key altogether (same length, other ending): the app reads another value.
+    let other = format!("{}Zz9Q", &key[..47]);
+    let r = diagnose(
+        &case(openai, Some(key), "authorization", &node(&other)),
+        NOW,
+    );
+    assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
+    let fixes = r.causes[0].fix.join("\n");
+    assert!(!fixes.contains("Create a new key"), "{fixes}");
+    assert!(fixes.contains("another value"), "{fixes}");
+
+    // The pasted key itself arrived: it is the one OpenAI refuses.
+    let r = diagnose(&case(openai, Some(key), "authorization", &node(key)), NOW);
+    assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
+    assert!(r.causes[0].fix.join("\n").contains("Create a new key"));
+}
+
+/// Review item 13 (8.1–8.6): a client is read by its exact package name, its version is
+/// the number after that name, and AzureOpenAI's notes (#3282) appear only for Azure.
+#[test]
+fn clients_are_read_by_their_own_names_and_notes_fit_the_endpoint() {
+    let client_text = |endpoint: &str, client: &str| {
+        let mut c = case(endpoint, Some(KEY), "api-key", "");
+        c.client = Some(client.into());
+        diagnose(&c, NOW)
+            .findings
+            .iter()
+            .filter(|f| f.field == doctor401::diag::Field::Client)
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let java = client_text(AOAI, "com.azure:azure-ai-openai:1.0.0-beta.8");
+    assert!(
+        !java.contains("openai-python") && !java.contains("#3282"),
+        "{java}"
+    );
+    let lc4j = client_text(AOAI, "dev.langchain4j:langchain4j-open-ai 0.35.0");
+    assert!(!lc4j.contains("LangChain 0"), "{lc4j}");
+    let spa = client_text(AOAI, "SPA: fetch + @azure/msal-browser 4.2.1");
+    assert!(!spa.contains("4.2"), "{spa}");
+
+    let openai_key = "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8x";
+    let mut c = case(
+        "https://api.openai.com/v1",
+        Some(openai_key),
+        "authorization",
+        "",
+    );
+    c.client = Some("openai-python 2.35.0".into());
+    let r = diagnose(&c, NOW);
+    assert!(
+        r.findings.iter().all(|f| !f.message.contains("#3282")),
+        "{:?}",
+        r.findings
+    );
+    let azure = client_text(AOAI, "openai-python 2.35.0");
+    assert!(azure.contains("#3282"), "{azure}");
+}
+
+/// Review item 11 (causes.md: "a 400 validation error … prove[s] that authentication
+/// succeeded"): with nothing else wrong, that is `ok` for auth, not a reason to probe.
+#[test]
+fn a_validation_error_alone_says_auth_works() {
+    let text = "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Missing required parameter: 'messages'.\", 'type': 'invalid_request_error', 'param': 'messages', 'code': 'missing_required_parameter'}}";
+    let mut c = case(AOAI, Some(KEY), "api-key", text);
+    c.deployment = Some("contoso-chat".into());
+    c.api_version = Some("2024-10-21".into());
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Ok, "{:?}", r.causes);
+    assert!(r.next_step.is_none());
+    assert!(r.findings.iter().any(|f| f.id == "evidence-auth-worked"));
 }

@@ -71,8 +71,10 @@ pub enum Signature {
     ApimInvalidKey,
     /// B3: "missing application credentials or subscription key".
     ApimMissingCredentials,
-    /// B4: validate-jwt: "Invalid Token", "JWT not present.", "Access token is missing or invalid." (no audience part).
+    /// B4: validate-jwt: "Invalid Token", "Access token is missing or invalid." (no audience part).
     ApimJwtRejected,
+    /// B4: validate-jwt's default message when no token reached it: "JWT not present."
+    ApimJwtNotPresent,
     /// C1: `invalid_api_key` / "Incorrect API key provided".
     OpenAiInvalidKey,
     /// C2: "You didn't provide an API key".
@@ -107,6 +109,9 @@ pub enum Signature {
     ManagedIdentityUnavailable,
     /// 2.1: `CredentialUnavailableError` / "Please run 'az login'".
     CredentialUnavailable,
+    /// 2.1: Azure Identity's log line that a credential got a token ("DefaultAzureCredential
+    /// acquired a token from AzureCliCredential"): the chain worked.
+    CredentialTokenAcquired,
     /// 2.4: an `AADSTSnnnnn` code (see [`Evidence::aadsts`]).
     EntraError,
     /// 8.2: the SDK had no credential ("Missing credentials", "api_key client option must be set").
@@ -168,6 +173,50 @@ pub enum KeyEcho {
     /// 12 characters (OpenAI masks anything longer); an empty string when the echo was
     /// empty. A longer unmasked echo (from a proxy) is stored as [`KeyEcho::Masked`].
     Literal(String),
+}
+
+/// How OpenAI's echo compares with the key that was pasted into the doctor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EchoFit {
+    /// Same first characters, last 4 and length: the service got the pasted key.
+    Same,
+    /// The pasted key's beginning, ending where the echo ends: the key arrived cut short.
+    CutShort,
+    /// Longer than the pasted key: something rode along (whitespace, quotes, a newline).
+    Longer,
+    /// Another value altogether: the app does not send the pasted key.
+    Other,
+}
+
+impl KeyEcho {
+    /// Compares the echo with a key (C1 masking rule: the echo keeps the first 8 and last
+    /// 4 characters of the key that was sent, and its length). `None` for a literal echo.
+    pub fn fit(&self, key: &str) -> Option<EchoFit> {
+        let KeyEcho::Masked {
+            prefix,
+            suffix,
+            length,
+        } = self
+        else {
+            return None;
+        };
+        let key: Vec<char> = key.chars().collect();
+        let head: Vec<char> = prefix.chars().collect();
+        let tail: Vec<char> = suffix.chars().collect();
+        let starts = key.starts_with(&head);
+        let ends_at = |n: usize| key.get(..n).is_some_and(|k| k.ends_with(&tail));
+        Some(if !starts {
+            EchoFit::Other
+        } else if *length == key.len() && ends_at(key.len()) {
+            EchoFit::Same
+        } else if *length < key.len() && *length >= head.len() + tail.len() && ends_at(*length) {
+            EchoFit::CutShort
+        } else if *length > key.len() {
+            EchoFit::Longer
+        } else {
+            EchoFit::Other
+        })
+    }
 }
 
 /// Everything learned from what the service said.
@@ -1239,6 +1288,16 @@ pub fn analyze(response: Option<&ObservedResponse>, error_text: Option<&str>) ->
             e.status_text_line = line;
         }
     }
+    if e.status == Some(0) {
+        // Status 0 is no HTTP status: an opaque (`no-cors`) or blocked response, of which
+        // the page could read nothing (7.4). It is a browser failure, like CORS.
+        e.status = None;
+        e.status_field = None;
+        e.status_source = None;
+        e.status_text_line = None;
+        e.failure = e.failure.or(Some(BrowserFailure::Cors));
+        body_missing = false;
+    }
     if let (Some(s), Some((c, _))) = (e.status, text_status) {
         if e.status_field == Some(Field::Response) && c.code != s {
             findings.push(Finding::new(
@@ -1974,7 +2033,6 @@ mod tests {
         assert!(!a2.has(Signature::AzureScopedTokenRejected));
         for b4 in [
             r#"{"statusCode": 401, "message": "Unauthorized. Access token is missing or invalid."}"#,
-            r#"{"statusCode": 401, "message": "JWT not present."}"#,
             "{'statusCode': 401, 'message': 'Invalid Token'}",
         ] {
             let e = text(b4);
@@ -1983,6 +2041,12 @@ mod tests {
                 "{b4}"
             );
         }
+        // The default message for a missing token is its own signature: nothing reached
+        // the policy, which is not the same as a token it judged and rejected.
+        let absent = text(r#"{"statusCode": 401, "message": "JWT not present."}"#);
+        assert!(
+            absent.has(Signature::ApimJwtNotPresent) && !absent.has(Signature::ApimJwtRejected)
+        );
         let no_url = text("401 Unauthorized. Access token is missing, invalid, audience is incorrect, or have expired.");
         assert!(no_url.has(Signature::AzureTokenRejected));
         assert_eq!(no_url.audience_in_message, None);

@@ -32,6 +32,11 @@ struct Target {
     kind: Option<HostKind>,
     /// The endpoint is a Foundry project path.
     foundry_project: bool,
+    /// The audience the answering side wants when it is not the data plane's: a gateway's
+    /// own app, named by the `api://…` token sent to it (B4), or Resource Manager's (A14).
+    audience_override: Option<String>,
+    /// Resource Manager answered a control-plane call (A14): fixes are about ARM tokens.
+    control_plane: bool,
 }
 
 impl Target {
@@ -44,17 +49,23 @@ impl Target {
         let base = p
             .map(base_url)
             .unwrap_or_else(|| "https://<resource-name>.openai.azure.com".to_string());
+        let arm = arm_audience(facts);
         Target {
             base,
             resource,
             cloud: p.and_then(|p| p.cloud).unwrap_or(Cloud::Public),
             kind: p.map(|p| p.kind.clone()),
             foundry_project: p.is_some_and(|p| p.path_shape == PathShape::FoundryProject),
+            audience_override: arm.clone().or_else(|| gateway_audience(facts)),
+            control_plane: arm.is_some(),
         }
     }
 
     /// The resource URI tokens must be issued for.
-    fn audience(&self) -> &'static str {
+    fn audience(&self) -> &str {
+        if let Some(a) = &self.audience_override {
+            return a;
+        }
         if self.foundry_project {
             return "https://ai.azure.com";
         }
@@ -86,6 +97,89 @@ impl Target {
     }
 }
 
+/// When Resource Manager answered A14 ("It should exactly match with one of the allowed
+/// audiences '…'"), the audience to request is one it lists: the one named after the host
+/// that was called, else the one [`ARM_HOSTS`](super::known::hosts::ARM_HOSTS) names, else
+/// the first without a trailing slash. Without the list (a cut
+/// paste), an ARM operation still wants ARM's audience.
+fn arm_audience(facts: &Facts) -> Option<String> {
+    use super::evidence::Signature;
+    let host = facts.parsed_endpoint().map(|p| p.host.to_ascii_lowercase());
+    let arm_call = facts
+        .parsed_endpoint()
+        .is_some_and(|p| super::known::hosts::is_arm_operation(&p.host, &p.path));
+    // A data-plane endpoint that ended up at Resource Manager needs its endpoint fixed,
+    // not an ARM token.
+    if !facts.evidence.has(Signature::ArmWrongAudience) || (host.is_some() && !arm_call) {
+        return None;
+    }
+    let texts = [
+        facts.case.response.as_ref().and_then(|r| r.body.as_deref()),
+        facts.case.error_text.as_deref(),
+    ];
+    let listed: Vec<String> = texts
+        .into_iter()
+        .flatten()
+        .flat_map(allowed_audiences)
+        .collect();
+    let known = |a: &&String| {
+        super::known::hosts::ARM_HOSTS
+            .iter()
+            .any(|(_, aud)| a.eq_ignore_ascii_case(aud))
+    };
+    let pick = listed
+        .iter()
+        .find(|a| {
+            host.as_deref()
+                .is_some_and(|h| a.ends_with(&format!("//{h}")))
+        })
+        .or_else(|| listed.iter().find(|a| known(a)))
+        .or_else(|| listed.iter().find(|a| !a.ends_with('/')))
+        .cloned();
+    pick.or_else(|| {
+        arm_call.then(|| {
+            super::known::hosts::ARM_HOSTS
+                .first()
+                .map_or("https://management.azure.com", |(_, aud)| aud)
+                .to_string()
+        })
+    })
+}
+
+/// The quoted audiences after "allowed audiences" in an A14 message.
+fn allowed_audiences(text: &str) -> Vec<String> {
+    const MARK: &str = "allowed audiences";
+    let Some(i) = text.to_ascii_lowercase().find(MARK) else {
+        return Vec::new();
+    };
+    let rest = text.get(i + MARK.len()..).unwrap_or("");
+    // The list ends with the sentence: `'a','b'.`
+    let list = rest.split(['.', '"', '}']).next().unwrap_or("");
+    let list = match rest.find("'.") {
+        Some(end) => rest.get(..end + 1).unwrap_or(list),
+        None => list,
+    };
+    list.split('\'')
+        .map(str::trim)
+        .filter(|a| a.starts_with("https://") && a.len() < 200)
+        .take(8)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A gateway in front of Azure OpenAI validates tokens for its own app registration
+/// (B4): when the token sent to it is for an application's own API (`api://…`), that is
+/// the audience to keep asking for, not cognitiveservices.
+fn gateway_audience(facts: &Facts) -> Option<String> {
+    let gateway = facts
+        .parsed_endpoint()
+        .is_some_and(|p| matches!(p.kind, HostKind::Apim | HostKind::Custom));
+    match facts.token.as_ref().map(|t| &t.kind) {
+        Some(TokenKind::OwnApi(aud)) if gateway => Some(aud.trim_end_matches('/').to_string()),
+        _ => None,
+    }
+}
+
 /// The base URL an SDK wants: the suggested base when the pasted one is not, else the
 /// scheme and host (plus an APIM API suffix).
 pub fn base_url(p: &ParsedEndpoint) -> String {
@@ -110,15 +204,32 @@ pub fn curl_probe(facts: &Facts) -> String {
     curl_probe_as(facts, facts.auth_header)
 }
 
-/// [`curl_probe`] with the credential sent the way `header` says (to show a corrected call).
-pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
-    let t = Target::of(facts);
-    let token_like = facts.credential.as_ref().is_some_and(|c| {
+/// How OpenAI's echo of the key it got compares with the pasted credential (C1).
+fn echo_fit(facts: &Facts) -> Option<super::evidence::EchoFit> {
+    let c = facts.credential.as_ref()?;
+    facts.evidence.echo.as_ref()?.fit(c.cleaned.expose())
+}
+
+/// OpenAI's echo of the key it got is another value than the pasted credential (C1).
+fn echo_is_another_key(facts: &Facts) -> bool {
+    echo_fit(facts) == Some(super::evidence::EchoFit::Other)
+}
+
+/// The app sends a token (the credential is a JWT, or only a token was given).
+fn token_like(facts: &Facts) -> bool {
+    facts.credential.as_ref().is_some_and(|c| {
         matches!(
             c.shape,
             super::credential::Shape::Jwt | super::credential::Shape::Jwe
         )
-    }) || (facts.credential.is_none() && facts.token.is_some());
+    }) || (facts.credential.is_none() && facts.token.is_some())
+}
+
+/// [`curl_probe`] with the credential sent the way `header` says (to show a corrected call).
+pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
+    let t = Target::of(facts);
+    let token_like = token_like(facts);
+    let key_as_bearer = header == AuthHeader::Authorization && !token_like;
     if t.is_openai() {
         return "curl -i https://api.openai.com/v1/models \\\n  -H \"Authorization: Bearer $OPENAI_API_KEY\"".to_string();
     }
@@ -149,8 +260,19 @@ pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
     } else {
         t.base.clone()
     };
-    let mut cmd =
-        format!("curl -i \"{base}/openai/models?api-version={api_version}\" \\\n  -H \"{header}\"");
+    // A key in `Authorization: Bearer` works on the v1 API only (5.3: "On classic paths a
+    // key in Bearer → A2"), so its probe is the v1 models list (4.4), which also fits an
+    // app set up for `/openai/v1/`.
+    let v1 = key_as_bearer
+        || facts
+            .parsed_endpoint()
+            .is_some_and(|p| p.path_shape == PathShape::V1);
+    let url = if v1 {
+        format!("{base}/openai/v1/models")
+    } else {
+        format!("{base}/openai/models?api-version={api_version}")
+    };
+    let mut cmd = format!("curl -i \"{url}\" \\\n  -H \"{header}\"");
     if token_like {
         cmd = format!(
             "AZURE_OPENAI_AD_TOKEN=$(az account get-access-token --resource {} --query accessToken -o tsv)\n{cmd}",
@@ -216,6 +338,10 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
     let t = Target::of(facts);
     let oid = facts.token.as_ref().and_then(|tk| tk.claims.oid.as_deref());
     match id {
+        CauseId::KeyInvalid if t.is_openai() && echo_is_another_key(facts) => vec![
+            "OpenAI's echo is not the key pasted here, so the app sends another value: an old key left in an environment variable, a .env file, a secret store or a shell profile, which wins over the one you updated. Find where the client reads its key (`OPENAI_API_KEY` by default) and make it the pasted one; the pasted key itself may be fine.".into(),
+            step_with("Check the pasted key on its own:", "sh", &curl_probe(facts)),
+        ],
         CauseId::KeyInvalid if t.is_openai() => vec![
             "Create a new key at https://platform.openai.com/api-keys (the old one may be revoked, rotated or deleted) and update the app's secret.".into(),
             step_with("Check it works before redeploying:", "sh", &curl_probe(facts)),
@@ -234,6 +360,14 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
                 ),
             ),
             step_with("Then check it against the endpoint:", "sh", &curl_probe(facts)),
+        ],
+        CauseId::KeyMalformed if echo_fit(facts) == Some(super::evidence::EchoFit::CutShort) => vec![
+            "The key arrives cut short: OpenAI's echo has fewer characters than the key pasted here, with the same beginning. Something on the way truncates it: a secret wrapped or folded at a fixed width (YAML, Helm, a 64- or 120-column line), a field with a length limit, or a copy that stopped early. Store the whole key on one line and compare its length where the app reads it.".into(),
+            step_with(
+                "Print the length the app sees (not the key):",
+                "sh",
+                "printf '%s' \"$OPENAI_API_KEY\" | wc -c",
+            ),
         ],
         CauseId::KeyMalformed => vec![
             "Store the key exactly as shown in the portal: no quotes, no spaces, no line break, no `Bearer ` prefix. Re-type the surrounding quotes if it was copied from a chat or a document (typographic quotes are not quotes to a shell).".into(),
@@ -279,7 +413,12 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             step_with("Python, for a gateway that reads Ocp-Apim-Subscription-Key:", "python", &format!("client = AzureOpenAI(\n    azure_endpoint=\"{}\",\n    api_key=\"unused\",\n    default_headers={{\"Ocp-Apim-Subscription-Key\": os.environ[\"APIM_SUBSCRIPTION_KEY\"]}},\n    api_version=\"{RECOMMENDED_API_VERSION}\",\n)", t.base)),
         ],
         CauseId::AuthHeaderWrong if t.is_openai() => vec![
-            "OpenAI reads the key from `Authorization: Bearer <key>`, not `api-key`. Use the `OpenAI` client (not `AzureOpenAI`) for api.openai.com.".into(),
+            "OpenAI reads the key only from `Authorization: Bearer <key>`, not from `api-key` or any other header. Use the `OpenAI` client (not `AzureOpenAI`) for api.openai.com.".into(),
+        ],
+        CauseId::AuthHeaderWrong if token_like(facts) => vec![
+            "An Entra ID token goes in `Authorization: Bearer <token>`; Azure OpenAI reads no other header for it. Let the SDK send it with a token provider.".into(),
+            step_with("Python:", "python", &python_token_client(&t)),
+            step_with("curl:", "sh", &curl_probe_as(facts, AuthHeader::Authorization)),
         ],
         CauseId::AuthHeaderWrong => vec![
             "Azure keys go in the `api-key` header on `/openai/deployments/…` paths; `Authorization: Bearer` is for Entra ID tokens (the v1 API, `/openai/v1/`, also accepts a key there). Use `AzureOpenAI(api_key=…)`, which sends `api-key`.".into(),
@@ -304,6 +443,22 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
         CauseId::TokenNotYetValid => vec![
             "The token's start time lies in the future of this clock: the clock of the machine that sent the request (or of this page) is wrong. Sync it with NTP and retry; Entra ID and clients allow only about 5 minutes of skew.".into(),
             step_with("Linux:", "sh", "timedatectl status\nsudo timedatectl set-ntp true"),
+        ],
+        CauseId::TokenAudience if t.control_plane => vec![
+            format!(
+                "Resource Manager (the control plane) accepts only tokens for its own audiences. Request the token for {} (scope `{}`); a token for cognitiveservices works only on the resource's own endpoint, for inference.",
+                t.audience(),
+                t.scope()
+            ),
+            step_with("Azure CLI:", "sh", &get_token_cmd(&t)),
+            step_with(
+                "Python (azure-identity):",
+                "python",
+                &format!(
+                    "from azure.identity import DefaultAzureCredential\n\ntoken = DefaultAzureCredential().get_token(\"{}\").token",
+                    t.scope()
+                ),
+            ),
         ],
         CauseId::TokenAudience => vec![
             format!(
@@ -352,6 +507,12 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "Use the deployment name exactly as shown in the portal (Foundry → Deployments), not the model name: e.g. a deployment called `contoso-chat` running `gpt-4o`. A deployment created in the last 5 minutes may not route yet. Authentication worked.".into(),
             step_with("List the deployments of this resource:", "sh", &format!("az cognitiveservices account deployment list --name {} --resource-group <resource-group> --query \"[].{{deployment:name, model:properties.model.name}}\" -o table", t.resource)),
         ],
+        CauseId::ApiVersionInvalid if facts.api_version.padded => vec![
+            format!(
+                "The api-version goes out as `api-version={}`: whitespace or a control character rides along with it. A carriage return usually comes from a .env or config file saved with Windows line endings (CRLF); strip the value where it is read (`.strip()` in Python, `.trim()` in JavaScript and C#), or save the file with LF line endings (`dos2unix .env`).",
+                super::inputs::api_version_as_sent(facts.api_version.value.as_deref().unwrap_or(""))
+            ),
+        ],
         CauseId::ApiVersionInvalid => vec![
             format!(
                 "Set api-version to a real, current version: `{RECOMMENDED_API_VERSION}` (GA), a recent preview, or use the v1 API (`{}/openai/v1/`) which needs none. Quote it in YAML (`api_version: \"{RECOMMENDED_API_VERSION}\"`) so it stays a string; a model version such as `1106-Preview` is not an api-version.",
@@ -369,10 +530,7 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "The gateway wants its own subscription key, not the Azure OpenAI key: from the API Management portal (Subscriptions), in the header the API is configured for — `Ocp-Apim-Subscription-Key` by default, often renamed `api-key` for Azure OpenAI APIs.".into(),
             step_with("curl:", "sh", &format!("curl -i \"{}/deployments/<deployment>/chat/completions?api-version={RECOMMENDED_API_VERSION}\" \\\n  -H \"Ocp-Apim-Subscription-Key: $APIM_SUBSCRIPTION_KEY\" \\\n  -H \"Content-Type: application/json\" -d '{{\"messages\":[{{\"role\":\"user\",\"content\":\"ping\"}}],\"max_tokens\":1}}'", t.base)),
         ],
-        CauseId::ApimTokenRejected => vec![
-            "The gateway's validate-jwt policy rejected the token. Request a token for the audience the policy expects (usually the gateway's own app registration, `api://<app id>/.default`, not cognitiveservices), from the issuer it trusts, and refresh it early: the policy's clock skew defaults to 0 seconds.".into(),
-            "Ask the gateway's owner for the policy's `<audiences>` and `<issuers>`, or read them in the API's inbound policy in the APIM portal.".into(),
-        ],
+        CauseId::ApimTokenRejected => apim_token_fix(facts),
         CauseId::NetworkRestricted => vec![
             "This is a network rule, not your credential. Call from inside the allowed virtual network or through the private endpoint (check that the resource name resolves to a private IP there), or add your public IP to the resource's firewall, or enable public access if policy allows.".into(),
             step_with("Check what the name resolves to from where the app runs:", "sh", &format!("nslookup {}", facts.parsed_endpoint().map_or("<resource-name>.openai.azure.com".to_string(), |p| p.host.clone()))),
@@ -384,6 +542,46 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "Authentication worked. For OpenAI `insufficient_quota`: add billing or credits — a new key will not help. For Azure: raise the deployment's tokens-per-minute quota (a deployment created with 0 TPM answers every call with 'retry after 86400 seconds'), or back off and retry after the time the message gives.".into(),
         ],
     }
+}
+
+/// What to change when a gateway's validate-jwt policy refused the call (B4). The
+/// audience advice is given only when the audience is in doubt: not when no token reached
+/// the policy, and not when the token already names an app of its own (`api://…`), which
+/// is what a gateway's policy usually expects.
+fn apim_token_fix(facts: &Facts) -> Vec<String> {
+    use super::evidence::Signature;
+    use super::jwt::TimeStatus;
+    let owner = "Ask the gateway's owner for the policy's `<audiences>` and `<issuers>`, or read them in the API's inbound policy in the APIM portal.";
+    if facts.evidence.has(Signature::ApimJwtNotPresent) {
+        return vec![
+            "No token reached the gateway's validate-jwt policy, which reads `Authorization: Bearer <token>` unless it was set up with another header. Send the token there: openai-python 2.34.0 and later send `api_key=` only as `api-key`, so pass the token as `azure_ad_token=` or a token provider; and check that no proxy on the way strips `Authorization`.".into(),
+            step_with(
+                "Check that the gateway accepts the token when it is sent in `Authorization`:",
+                "sh",
+                &curl_probe_as(facts, AuthHeader::Authorization),
+            ),
+        ];
+    }
+    let token = facts.token.as_ref();
+    if token.is_some_and(|t| matches!(t.time, Some(TimeStatus::Expired { .. }))) {
+        return vec![
+            "The token had expired when the gateway checked it. A validate-jwt policy allows 0 seconds of clock skew by default, so refresh tokens a few minutes before `exp`, not at it: use a token provider, which refreshes early.".into(),
+            owner.into(),
+        ];
+    }
+    if let Some(aud) = token.and_then(|t| match &t.kind {
+        TokenKind::OwnApi(aud) => Some(aud.clone()),
+        _ => None,
+    }) {
+        return vec![
+            format!("The token is for an application's own API (`{aud}`), which is what a gateway's policy usually expects, so its audience is probably right. Compare it, the issuer (tenant) and the required claims with what the policy lists; the policy's clock skew defaults to 0 seconds."),
+            owner.into(),
+        ];
+    }
+    vec![
+        "The gateway's validate-jwt policy rejected the token. Request a token for the audience the policy expects (usually the gateway's own app registration, `api://<app id>/.default`, not cognitiveservices), from the issuer it trusts, and refresh it early: the policy's clock skew defaults to 0 seconds.".into(),
+        owner.into(),
+    ]
 }
 
 fn entra_fix(facts: &Facts, t: &Target) -> Vec<String> {

@@ -19,6 +19,10 @@ pub enum AuthHeader {
     Authorization,
     /// `Ocp-Apim-Subscription-Key: <credential>`.
     ApimSubscription,
+    /// Another header name, such as `x-api-key`: Azure OpenAI reads only `api-key` and
+    /// `Authorization`, OpenAI only `Authorization` (`auth-failures.md` 5.3), so those
+    /// services never see the credential. A gateway may read any name it was set up with.
+    Other,
     /// Not known.
     Auto,
 }
@@ -102,7 +106,17 @@ fn looks_like_placeholder(text: &str) -> bool {
 const AUTH_HEADER_VALUES: &str =
     "`api-key`, `authorization`, `ocp-apim-subscription-key` or `auto`";
 
-/// Reads the `auth_header` field; unknown text becomes `Auto` with a finding.
+/// Looks like an HTTP header name someone would send (`x-api-key`, `X-Auth-Token`):
+/// letters, digits and hyphens, with at least one hyphen. SDK argument names
+/// (`api_key`) and single words are not.
+fn is_header_name(name: &str) -> bool {
+    name.contains('-')
+        && !name.starts_with('-')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Reads the `auth_header` field; another header name becomes `Other`, anything else
+/// unknown `Auto`, each with a finding.
 ///
 /// Accepts the exact values and a few spellings people write (`Authorization: Bearer`,
 /// `Bearer`, `API-Key`); a header line that carries its value is read for the name only,
@@ -187,6 +201,12 @@ pub fn auth_header(raw: Option<&str>) -> (AuthHeader, Vec<Finding>) {
                 "x-api-key" => "`x-api-key` is Anthropic's header; Azure OpenAI reads `api-key` \
                     and OpenAI reads `Authorization: Bearer`."
                     .to_string(),
+                _ if is_header_name(&norm) => format!(
+                    "`{}` is not a header Azure OpenAI or OpenAI reads the credential from \
+                     (they read `api-key` or `Authorization`); only a gateway set up with that \
+                     name would see it. This field takes {AUTH_HEADER_VALUES}.",
+                    quote(name)
+                ),
                 _ => format!(
                     "`{}` is not a header this doctor knows; it takes {AUTH_HEADER_VALUES}. \
                      Judged as unknown.",
@@ -194,7 +214,14 @@ pub fn auth_header(raw: Option<&str>) -> (AuthHeader, Vec<Finding>) {
                 ),
             };
             findings.push(f(Severity::Warning, "auth-header-unknown", message));
-            (AuthHeader::Auto, findings)
+            // A real header name (with a hyphen, like `x-api-key`) is what goes out; an SDK
+            // argument (`api_key`) or a stray word says nothing about the header.
+            let header = if is_header_name(&norm) {
+                AuthHeader::Other
+            } else {
+                AuthHeader::Auto
+            };
+            (header, findings)
         }
     }
 }
@@ -236,6 +263,9 @@ pub struct ApiVersionAnalysis {
     /// What to use instead, when it should change: the cleaned-up version (quotes or a
     /// timestamp removed), or the latest GA version.
     pub suggested: Option<String>,
+    /// The value has whitespace or control characters around it, so the version as sent
+    /// (`2024-10-21%0D`) is not the one [`ApiVersionAnalysis::status`] judged.
+    pub padded: bool,
 }
 
 /// What an api-version should look like, for messages.
@@ -274,6 +304,7 @@ pub fn api_version(raw: Option<&str>) -> ApiVersionAnalysis {
             status: ApiVersionStatus::Missing,
             findings: Vec::new(),
             suggested: None,
+            padded: false,
         };
     };
     let mut findings = Vec::new();
@@ -294,17 +325,19 @@ pub fn api_version(raw: Option<&str>) -> ApiVersionAnalysis {
             status: ApiVersionStatus::Missing,
             findings,
             suggested: None,
+            padded: false,
         };
     }
-    if trimmed.len() != raw.len() {
+    let padded = trimmed.len() != raw.len();
+    if padded {
         findings.push(f(
             Severity::Warning,
             "api-version-whitespace",
             format!(
                 "The api-version has whitespace or invisible characters around it (judged without \
-                 them). If the configuration has them too, the query becomes `api-version={}%20`, \
+                 them). If the configuration has them too, the query becomes `api-version={}`, \
                  which the service does not know.",
-                quote(trimmed)
+                api_version_as_sent(raw)
             ),
         ));
     }
@@ -328,7 +361,42 @@ pub fn api_version(raw: Option<&str>) -> ApiVersionAnalysis {
         status: verdict.status,
         findings,
         suggested: verdict.suggested,
+        padded,
     }
+}
+
+/// The api-version as it goes out in the query: what surrounds the version
+/// percent-encoded (`2024-10-21%0D`), the version itself shortened for display.
+pub fn api_version_as_sent(raw: &str) -> String {
+    let trimmed = raw.trim_matches(is_space);
+    // `trimmed` is a slice of `raw`, so what lies around it is too.
+    let rest = raw.trim_start_matches(is_space);
+    let lead = raw.get(..raw.len() - rest.len()).unwrap_or("");
+    let trail = rest.get(trimmed.len()..).unwrap_or("");
+    format!(
+        "{}{}{}",
+        percent_encoded(lead),
+        quote(trimmed),
+        percent_encoded(trail)
+    )
+}
+
+/// How characters travel in a query string: each UTF-8 byte as `%XX` (a carriage return
+/// is `%0D`, a line feed `%0A`, a tab `%09`, a space `%20`, a BOM `%EF%BB%BF`). Long
+/// runs are cut: only the first few characters tell what they are.
+fn percent_encoded(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == 8 {
+            out.push('…');
+            break;
+        }
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Peels quotes and a pasted `api-version=` off, then judges the rest.
@@ -1118,7 +1186,24 @@ pub struct ClientInfo {
     pub version_is_minimum: bool,
 }
 
+/// Client notes about how `AzureOpenAI` (and Azure.Core) behave against Azure: they do not
+/// apply to calls to api.openai.com.
+const AZURE_ONLY_NOTES: &[&str] = &[
+    "client-api-key-only",
+    "client-sends-both-headers",
+    "client-no-version",
+    "client-openai-python-0x",
+    "client-node-azure",
+    "client-azure-core-status",
+];
+
 impl ClientInfo {
+    /// Drops the notes that are about Azure only, for a call to another kind of endpoint.
+    pub fn drop_azure_notes(&mut self) {
+        self.findings
+            .retain(|f| !AZURE_ONLY_NOTES.contains(&f.id.as_str()));
+    }
+
     /// openai-python 2.34.0 or later: `AzureOpenAI(api_key=…)` sends only `api-key`
     /// (`auth-failures.md` §8.1, openai-python #3282).
     pub fn sends_api_key_only(&self) -> bool {
@@ -1184,7 +1269,10 @@ const CLIENTS: &[ClientAlias] = &[
         "azure-ai-inference with a key credential sends it both as `api-key` and as `Authorization: Bearer` (auth-failures.md 8.6)."),
     alias("azure-ai-projects", Library::Other, "azure-ai-projects",
         "azure-ai-projects before 2.0.0b3 asked for the wrong token scope in get_openai_client(), giving 401 (auth-failures.md 8.6)."),
+    // Java's Azure SDK and LangChain4j are neither openai-python nor LangChain.
+    alias("azure-ai-openai", Library::Other, "azure-ai-openai (Java)", ""),
     alias("litellm", Library::LiteLlm, "LiteLLM", ""),
+    alias("langchain4j", Library::Other, "LangChain4j", ""),
     alias("langchain", Library::LangChain, "LangChain", ""),
     alias("semantic-kernel", Library::Other, "Semantic Kernel", ""),
     alias("semantic kernel", Library::Other, "Semantic Kernel", ""),
@@ -1239,8 +1327,95 @@ const NODE_HINTS: &[&str] = &[
 ];
 const DOTNET_HINTS: &[&str] = &[".net", "dotnet", "nuget", "c#", "csharp"];
 
+/// Words that may stand between a client's name and its version (`openai (python)
+/// v2.35.1`, `openai nuget 2.1.0`); any other word means the number that follows is
+/// another package's (`fetch (@azure/msal-browser 3.27)`, `Invoke-RestMethod / Az.Accounts 2.19`).
+const VERSION_QUALIFIERS: &[&str] = &[
+    "python",
+    "node",
+    "nodejs",
+    "npm",
+    "nuget",
+    "pip",
+    "pypi",
+    "dotnet",
+    "net",
+    "typescript",
+    "javascript",
+    "js",
+    "ts",
+    "java",
+    "maven",
+    "gradle",
+    "sdk",
+    "library",
+    "lib",
+    "package",
+    "version",
+    "ver",
+    "client",
+    "cli",
+];
+
+/// The version that belongs to the name ending at `end`: after the rest of the name's
+/// token (`-cli`, `.exe`) only separators, range operators and the words of
+/// [`VERSION_QUALIFIERS`] may come before it.
+fn version_after_name(text: &str, end: usize) -> Option<((u32, u32, u32), u8, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = end.min(bytes.len());
+    if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        // The rest of the name: `-cli`, `.exe`, `/openai` of a scoped npm name.
+        let next_is_letter = |j: usize| bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic);
+        while bytes.get(i).is_some_and(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'-' | b'_' | b'.')
+                || (*b == b'/' && next_is_letter(i))
+        }) {
+            i += 1;
+        }
+    }
+    loop {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_digit() => return find_version(text, end),
+            Some(b'v' | b'V') if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                return find_version(text, end)
+            }
+            Some(b) if b.is_ascii_whitespace() || b"/@=:^~<>(),".contains(b) => i += 1,
+            Some(b) if b.is_ascii_alphabetic() || *b == b'.' => {
+                let start = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')
+                {
+                    i += 1;
+                }
+                let word = text
+                    .get(start..i)?
+                    .trim_start_matches('.')
+                    .to_ascii_lowercase();
+                if !VERSION_QUALIFIERS.contains(&word.as_str()) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Longest client text read.
 const MAX_CLIENT_LEN: usize = 200;
+
+/// Where `openai` stands as a package name of its own: not inside a longer name such as
+/// `azure-ai-openai`, `spring-ai-openai` or `openai4j`.
+fn bare_openai(lower: &str) -> Option<usize> {
+    let bytes = lower.as_bytes();
+    lower.match_indices("openai").map(|(i, _)| i).find(|&i| {
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+        let after = bytes.get(i + "openai".len());
+        !before.is_some_and(|b| b.is_ascii_alphanumeric() || b"-_./:@".contains(b))
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    })
+}
 
 /// A version in the text from `from` on: `(major, minor, patch)`, how many parts were
 /// given, and whether a range operator (`>=`, `^`, `~`) came before it.
@@ -1330,7 +1505,7 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
         info.name = a.name.to_string();
         note = a.note;
         needle_end = lower.find(a.needle).map_or(0, |i| i + a.needle.len());
-    } else if let Some(i) = lower.find("openai") {
+    } else if let Some(i) = bare_openai(&lower) {
         needle_end = i + "openai".len();
         let hinted = |hints: &[&str]| hints.iter().any(|h| lower.contains(h));
         let (library, name) = if hinted(NODE_HINTS) {
@@ -1346,7 +1521,12 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
         info.name = quote(text);
     }
 
-    let found = find_version(text, needle_end).or_else(|| find_version(text, 0));
+    // A known name's version follows the name; an unknown client is quoted whole.
+    let found = if info.library == Library::Other && note.is_empty() && info.name == quote(text) {
+        find_version(text, 0)
+    } else {
+        version_after_name(text, needle_end)
+    };
     if let Some((v, parts, minimum)) = found {
         info.version = Some(v);
         info.version_parts = parts;
@@ -1378,7 +1558,7 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
     } else {
         ""
     };
-    let known = info.library != Library::Other || !note.is_empty();
+    let known = info.library != Library::Other || CLIENTS.iter().any(|a| lower.contains(a.needle));
     if known {
         info.findings.push(f(
             Severity::Ok,
@@ -1713,7 +1893,8 @@ mod tests {
             (Some("azure_ad_token_provider"), Authorization, &["auth-header-read-as"]),
             (Some("subscription-key"), ApimSubscription, &["auth-header-read-as"]),
             (Some("api_key"), Auto, &["auth-header-unknown"]),
-            (Some("x-api-key"), Auto, &["auth-header-unknown"]),
+            (Some("x-api-key"), Other, &["auth-header-unknown"]),
+            (Some("X-Auth-Token"), Other, &["auth-header-unknown"]),
             (Some("header"), Auto, &["auth-header-unknown"]),
             (Some("api-key: 0123456789abcdef0123456789abcdef"), ApiKey, &["auth-header-has-value"]),
             (Some("Authorization: Bearer eyJ0eXAi.eyJhdWQi.c2ln"), Authorization, &["auth-header-has-value"]),
@@ -2052,6 +2233,18 @@ mod tests {
             ("curl 8.5.0", Curl, Some((8, 5, 0)), 3, false, None),
             ("Postman", Curl, None, 0, false, None),
             ("azure-ai-inference 1.0.0b9", Other, Some((1, 0, 0)), 3, false, None),
+            // Names that contain `openai` or `langchain` but are other libraries.
+            ("azure-ai-openai 1.0.0-beta.16", Other, Some((1, 0, 0)), 3, false, None),
+            ("com.azure:azure-ai-openai:1.0.0-beta.8", Other, Some((1, 0, 0)), 3, false, None),
+            ("langchain4j-azure-open-ai 0.36.2", Other, Some((0, 36, 2)), 3, false, None),
+            ("spring-ai-openai 1.0.0", Other, Some((1, 0, 0)), 3, false, None),
+            // A number after another package's name is not this client's version.
+            ("browser fetch (@azure/msal-browser 3.27)", Curl, None, 0, false, None),
+            ("browser fetch (Chrome 139)", Curl, None, 0, false, None),
+            ("PowerShell 5.1 Invoke-RestMethod / Az.Accounts 2.19", Curl, None, 0, false, None),
+            ("curl/8.5.0", Curl, Some((8, 5, 0)), 3, false, None),
+            ("curl.exe 8.9 (Windows)", Curl, Some((8, 9, 0)), 2, false, None),
+            ("openai-python 1.99.2 (OpenAI client, base_url)", OpenAiPython, Some((1, 99, 2)), 3, false, Some(false)),
             ("my own thing 1.2", Other, Some((1, 2, 0)), 2, false, None),
         ];
         for (raw, library, version, parts, minimum, key_only) in cases {

@@ -911,8 +911,10 @@ fn send_as(kind: TargetKind, inputs: &PlanInputs) -> SendAs {
         AuthHeader::ApiKey => ("api-key", ""),
         AuthHeader::Authorization => ("Authorization", "Bearer "),
         AuthHeader::ApimSubscription => ("Ocp-Apim-Subscription-Key", ""),
-        AuthHeader::Auto if token || kind == TargetKind::OpenAi => ("Authorization", "Bearer "),
-        AuthHeader::Auto => ("api-key", ""),
+        AuthHeader::Auto | AuthHeader::Other if token || kind == TargetKind::OpenAi => {
+            ("Authorization", "Bearer ")
+        }
+        AuthHeader::Auto | AuthHeader::Other => ("api-key", ""),
     };
     SendAs {
         header,

@@ -15,17 +15,20 @@
 //! failure with no status never ranks an auth cause by itself.
 //!
 //! Scores map to confidence: ≥ 85 high, ≥ 60 medium, otherwise low. A problem verdict
-//! needs a candidate of at least [`PROBLEM_SCORE`].
+//! needs a candidate of at least [`PROBLEM_SCORE`]. An `ok` verdict needs proof that auth
+//! works (a 2xx, or a validation error with nothing else wrong), or no evidence at all
+//! and inputs without an error-level finding; any other status (a 3xx, status 0) is
+//! inconclusive.
 
 use super::cause::CauseId;
 use super::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
 use super::endpoint::{HostKind, PathShape};
-use super::evidence::{KeyEcho, Signature as S};
+use super::evidence::{EchoFit, KeyEcho, Signature as S};
 use super::fixes;
 use super::inputs::{ApiVersionStatus, AuthHeader};
 use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use super::known::key_shapes::{PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS};
-use super::report::{Confidence, Field, RankedCause, Report, Verdict};
+use super::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
 use super::{time, Facts};
 
 /// The lowest score that makes a verdict `problem`.
@@ -179,6 +182,12 @@ fn is_gateway(f: &Facts) -> bool {
 
 fn is_openai(f: &Facts) -> bool {
     matches!(host(f), Some(HostKind::OpenAi))
+}
+
+/// The endpoint is a Resource Manager operation, called on purpose (A14).
+fn arm_operation(f: &Facts) -> bool {
+    f.parsed_endpoint()
+        .is_some_and(|p| super::known::hosts::is_arm_operation(&p.host, &p.path))
 }
 
 fn is_v1_path(f: &Facts) -> bool {
@@ -505,6 +514,17 @@ fn key_rules(f: &Facts, r: &mut Ranking, base: u8) {
     }
 }
 
+/// The app sends the credential in a key header (`api-key`, or a gateway's
+/// `Ocp-Apim-Subscription-Key`): said so, or implied by a client that sends `api_key=`
+/// only as `api-key` (openai-python ≥ 2.34.0, `auth-failures.md` 8.1).
+fn sends_in_key_header(f: &Facts) -> bool {
+    matches!(
+        f.auth_header,
+        AuthHeader::ApiKey | AuthHeader::ApimSubscription
+    ) || (f.auth_header == AuthHeader::Auto
+        && f.client.as_ref().is_some_and(|c| c.sends_api_key_only()))
+}
+
 /// The credential goes in the wrong header for this endpoint.
 fn header_rules(f: &Facts, r: &mut Ranking, base: u8) {
     let basis = if base >= 85 {
@@ -513,18 +533,41 @@ fn header_rules(f: &Facts, r: &mut Ranking, base: u8) {
         Basis::Inputs
     };
     let jwt = cred_is_jwt(f);
-    let sends_api_key = f.auth_header == AuthHeader::ApiKey
-        || (f.auth_header == AuthHeader::Auto
-            && f.client.as_ref().is_some_and(|c| c.sends_api_key_only()));
-    if jwt && sends_api_key {
-        let mut ev = "credential: an Entra ID token, sent in the `api-key` header".to_string();
+    if jwt && sends_in_key_header(f) {
+        let name = if f.auth_header == AuthHeader::ApimSubscription {
+            "Ocp-Apim-Subscription-Key"
+        } else {
+            "api-key"
+        };
+        let mut ev = format!("credential: an Entra ID token, sent in the `{name}` header");
         if f.client.as_ref().is_some_and(|c| c.sends_api_key_only()) {
             ev.push_str("; openai-python ≥ 2.34.0 sends `api_key=` only as `api-key` (#3282)");
         }
         r.add(CauseId::TokenInApiKey, base, basis, ev);
         return;
     }
-    if f.credential.is_none() || cred_missing(f) || jwt {
+    if f.credential.is_none() || cred_missing(f) {
+        return;
+    }
+    // A header name neither Azure OpenAI nor OpenAI reads (5.3): the service never sees
+    // the credential, whatever it is. A gateway may have been set up with that name.
+    if f.auth_header == AuthHeader::Other && (is_azure_resource(f) || is_openai(f)) {
+        let reads = if is_openai(f) {
+            "OpenAI reads the key only from `Authorization: Bearer`"
+        } else {
+            "Azure OpenAI reads `api-key` (keys) and `Authorization: Bearer` (tokens) only"
+        };
+        r.add(
+            CauseId::AuthHeaderWrong,
+            base,
+            basis,
+            format!(
+                "auth_header: the credential goes in a header the service does not read; {reads}"
+            ),
+        );
+        return;
+    }
+    if jwt {
         return;
     }
     let is_key = matches!(
@@ -592,6 +635,14 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
             base.saturating_sub(5),
             basis,
             format!("api_version: {what}"),
+        );
+    }
+    if f.api_version.status == ApiVersionStatus::NotReal {
+        r.add(
+            CauseId::ApiVersionInvalid,
+            base.saturating_sub(5),
+            basis,
+            "api_version: never a real api-version (404 Resource not found, A7)",
         );
     }
     if matches!(f.api_version.status, ApiVersionStatus::Retired) {
@@ -770,12 +821,40 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         let doubled = f
             .parsed_endpoint()
             .is_some_and(|p| p.is_request_url || p.path_shape == PathShape::OpenAiStyleV1);
+        // Judged as sent (A7, 6.2): a version with whitespace or a control character
+        // around it is not the version the service knows, however valid its core.
+        let padded = f.api_version.padded
+            && !matches!(
+                f.api_version.status,
+                ApiVersionStatus::Missing | ApiVersionStatus::Malformed(_)
+            );
+        let version_valid = !padded
+            && match f.api_version.status {
+                ApiVersionStatus::Ga | ApiVersionStatus::Preview => true,
+                ApiVersionStatus::V1 | ApiVersionStatus::Missing => is_v1_path(f),
+                _ => false,
+            };
         match &f.api_version.status {
+            _ if padded => r.add(
+                CauseId::ApiVersionInvalid,
+                93,
+                o,
+                format!(
+                    "{at}; api_version: sent as `api-version={}`, with whitespace or a control character the service does not strip",
+                    super::inputs::api_version_as_sent(f.api_version.value.as_deref().unwrap_or(""))
+                ),
+            ),
             ApiVersionStatus::Malformed(w) => r.add(
                 CauseId::ApiVersionInvalid,
                 94,
                 o,
                 format!("{at}; api_version: {w}"),
+            ),
+            ApiVersionStatus::NotReal => r.add(
+                CauseId::ApiVersionInvalid,
+                94,
+                o,
+                format!("{at}; api_version: never a real version"),
             ),
             ApiVersionStatus::Retired | ApiVersionStatus::Unknown => r.add(
                 CauseId::ApiVersionInvalid,
@@ -794,12 +873,19 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         if doubled {
             r.add(CauseId::EndpointInvalid, 93, o, format!("{at}; the endpoint already holds a request path, so the SDK's path is appended to it"));
             r.add(CauseId::PathNotFound, 88, o, "the request path was doubled");
-        } else {
+        } else if version_valid {
             r.add(
                 CauseId::PathNotFound,
                 70,
                 o,
                 format!("{at} — with a valid api-version, the path itself is wrong"),
+            );
+        } else {
+            r.add(
+                CauseId::PathNotFound,
+                60,
+                o,
+                format!("{at} — or the path itself is wrong, once the api-version is fixed"),
             );
         }
         auth_ok = true;
@@ -877,16 +963,26 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         r.add(CauseId::AuthHeaderWrong, 85, o, place(f, sig));
     }
     if ev.has(S::ArmWrongAudience) {
-        r.add(
-            CauseId::TokenAudience,
-            75,
-            o,
-            format!(
-                "{} — this is Azure Resource Manager answering, not the data plane",
-                place(f, S::ArmWrongAudience)
-            ),
-        );
-        r.add(CauseId::EndpointInvalid, 60, o, "the call went to Resource Manager (management.azure.com), not to the resource's endpoint");
+        // A14: Resource Manager names the audiences it accepts. Called on purpose (an ARM
+        // operation), the token is for the wrong audience; a data-plane call that ended
+        // up at Resource Manager has the wrong endpoint instead.
+        let at = place(f, S::ArmWrongAudience);
+        if arm_operation(f) {
+            r.add(
+                CauseId::TokenAudience,
+                92,
+                o,
+                format!("{at} — Resource Manager answered: this control-plane call needs a token for Resource Manager"),
+            );
+        } else {
+            r.add(
+                CauseId::TokenAudience,
+                75,
+                o,
+                format!("{at} — this is Azure Resource Manager answering, not the data plane"),
+            );
+            r.add(CauseId::EndpointInvalid, 60, o, "the call went to Resource Manager (management.azure.com), not to the resource's endpoint");
+        }
     }
 
     // API Management gateways (B1–B4).
@@ -941,22 +1037,8 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             }
         }
     }
-    if ev.has(S::ApimJwtRejected) {
-        let at = place(f, S::ApimJwtRejected);
-        if cred_is_jwt(f) && f.auth_header == AuthHeader::ApiKey {
-            r.add(CauseId::TokenInApiKey, 88, o, "credential: an Entra ID token sent in `api-key`, so the gateway's validate-jwt found no Authorization header");
-        }
-        r.add(CauseId::ApimTokenRejected, 92, o, at);
-        if token(f).is_some() {
-            let mut sub = Ranking::default();
-            token_rules(f, &mut sub, 80);
-            for c in sub.cands {
-                for e in &c.evidence {
-                    r.add(CauseId::ApimTokenRejected, 92, o, e.clone());
-                }
-                r.add(c.id, c.score.min(80), o, c.evidence.join("; "));
-            }
-        }
+    if ev.has(S::ApimJwtRejected) || ev.has(S::ApimJwtNotPresent) {
+        apim_validate_jwt(f, r);
     }
 
     // OpenAI (C1–C13).
@@ -1011,17 +1093,9 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         r.add(CauseId::EntraSignInFailed, 96, o, e);
     }
-    for sig in [
-        S::DefaultCredentialFailed,
-        S::ManagedIdentityNotAssigned,
-        S::ManagedIdentityUnavailable,
-        S::CredentialUnavailable,
-        S::SdkTokenProviderNotString,
-    ] {
-        if ev.has(sig) {
-            let score = if ev.aadsts.is_empty() { 95 } else { 80 };
-            r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
-        }
+    for sig in credential_failures(f) {
+        let score = if ev.aadsts.is_empty() { 95 } else { 80 };
+        r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
     }
     for sig in [S::SdkMissingCredentials, S::SdkCouldNotResolveAuth] {
         if ev.has(sig) {
@@ -1049,6 +1123,132 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         auth_ok = true;
     }
     auth_ok
+}
+
+/// The messages that say the app got no token, as far as they are the last word.
+///
+/// A credential chain (DefaultAzureCredential, ChainedTokenCredential) tries its links
+/// in turn and logs each one that is "…unavailable": per 2.1 that "means that link of
+/// the chain was not configured, not that it was wrong". Inside a chain only its final
+/// line ("failed to retrieve a token from the included credentials") is a failure; a
+/// link's message is one only when it is the credential the app used on its own. And
+/// "if the chain *did* get a token … you get A2 or A4 instead": a later line saying a
+/// token was acquired, or an answer that comes only after a token was accepted (A4,
+/// A6–A8, a 429, a 2xx), supersedes the failure.
+fn credential_failures(f: &Facts) -> Vec<S> {
+    let ev = &f.evidence;
+    // A hit's place in time: the line of the pasted text; the response comes last.
+    let at = |h: &super::evidence::Hit| match h.field {
+        Field::ErrorText => h.line.unwrap_or(0),
+        _ => usize::MAX,
+    };
+    let chain = f.case.error_text.as_deref().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("defaultazurecredential") || t.contains("chainedtokencredential")
+    });
+    let is_failure = |s: S| match s {
+        S::DefaultCredentialFailed | S::SdkTokenProviderNotString => true,
+        S::ManagedIdentityNotAssigned
+        | S::ManagedIdentityUnavailable
+        | S::CredentialUnavailable => !chain,
+        _ => false,
+    };
+    let got_token = |s: S| {
+        s.proves_auth()
+            || matches!(
+                s,
+                S::CredentialTokenAcquired
+                    | S::AzurePermissionDenied
+                    | S::AzureResourceNotFound
+                    | S::AzureApiVersionNotSupported
+                    | S::AzureModelNeedsNewerApiVersion
+            )
+    };
+    let last_token = ev
+        .hits
+        .iter()
+        .filter(|h| got_token(h.signature))
+        .map(at)
+        .max();
+    let mut out: Vec<S> = Vec::new();
+    for h in ev.hits.iter().filter(|h| is_failure(h.signature)) {
+        let superseded = last_token.is_some_and(|t| t >= at(h));
+        if !superseded && !out.contains(&h.signature) {
+            out.push(h.signature);
+        }
+    }
+    out
+}
+
+/// An API Management validate-jwt failure (B4). The message names the layer, not the
+/// reason: a default "JWT not present." means no token reached the policy, and a custom
+/// "Invalid Token" covers every failure. Where the inputs say why, that cause leads and
+/// `apim-token-rejected` only classifies the layer:
+///
+/// * a JWT sent in a key header (`api-key`, `Ocp-Apim-Subscription-Key`) never reaches a
+///   policy that reads `Authorization` (8.1: "a validate-jwt message (B4) when APIM
+///   wanted `Authorization`"): `token-in-api-key`;
+/// * a token whose `exp` has passed fails a policy whose clock skew defaults to 0 seconds
+///   (B4, 3.6): `token-expired` (and `token-not-yet-valid` likewise);
+/// * an audience that can never pass (Graph, ARM, an ID token) stays `token-audience`.
+fn apim_validate_jwt(f: &Facts, r: &mut Ranking) {
+    let o = Basis::Observed;
+    let not_present = f.evidence.has(S::ApimJwtNotPresent);
+    let sig = if not_present {
+        S::ApimJwtNotPresent
+    } else {
+        S::ApimJwtRejected
+    };
+    let at = place(f, sig);
+    let mut explained = false;
+    let in_key_header = cred_is_jwt(f) && sends_in_key_header(f);
+    if in_key_header {
+        let why = if not_present {
+            "no token reached the gateway's validate-jwt, which reads `Authorization`: the token went in a key header"
+        } else {
+            "the token went in a key header, where a validate-jwt policy (reading `Authorization` by default) does not look"
+        };
+        let score = if not_present { 95 } else { 93 };
+        r.add(CauseId::TokenInApiKey, score, o, format!("{at} — {why}"));
+        header_rules(f, r, score);
+        explained = true;
+    } else if f.auth_header == AuthHeader::Other && f.credential.is_some() && !cred_missing(f) {
+        r.add(
+            CauseId::AuthHeaderWrong,
+            if not_present { 93 } else { 88 },
+            o,
+            format!("{at}; the credential goes in a header of another name, and validate-jwt reads `Authorization` by default"),
+        );
+        explained = true;
+    }
+    if token(f).is_some_and(token_decoded) {
+        let mut sub = Ranking::default();
+        token_rules(f, &mut sub, 80);
+        let timely = |id: CauseId| matches!(id, CauseId::TokenExpired | CauseId::TokenNotYetValid);
+        for c in sub.cands {
+            // A token that never reached the policy (none present, or sent in a key
+            // header) was not judged on its times; they still need fixing once it does.
+            let score = if timely(c.id) && !not_present && !in_key_header {
+                explained = true;
+                94
+            } else {
+                c.score.min(80)
+            };
+            r.add(c.id, score, o, c.evidence.join("; "));
+        }
+    }
+    if not_present && !explained {
+        // None reached the policy: the header is empty, named differently, or stripped on
+        // the way.
+        r.add(CauseId::ApimTokenRejected, 92, o, "the gateway saw no token at all: the app must send `Authorization: Bearer <token>`, and nothing on the way may strip it");
+    }
+    let layer = if explained { 75 } else { 92 };
+    r.add(CauseId::ApimTokenRejected, layer, o, at.clone());
+    for c in r.cands.iter_mut().filter(|c| c.score >= 90) {
+        if !c.evidence.iter().any(|e| e.starts_with(&at)) {
+            c.evidence.push(at.clone());
+        }
+    }
 }
 
 /// OpenAI's invalid-key answer, read together with its echo of the key it got.
@@ -1096,7 +1296,7 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
                     format!("{at} — OpenAI's echo shows {v}, {length} characters long"),
                 );
             }
-            if let Some(c) = &f.credential {
+            if let Some(c) = f.credential.as_ref().filter(|_| !cred_missing(f)) {
                 let cleaned_len = c.cleaned.expose().chars().count();
                 if !c.damage.is_empty() && *length != cleaned_len {
                     r.add(
@@ -1105,6 +1305,31 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
                         o,
                         format!("{at} — the key that arrived was {length} characters, the clean key is {cleaned_len}"),
                     );
+                }
+                // C1: the echo has the length, first 8 and last 4 of the key that arrived.
+                // When it is not the pasted key, the app does not send what was pasted
+                // (causes.md key-malformed: "masked echo shows an unexpected length").
+                match f.evidence.echo.as_ref().and_then(|e| e.fit(c.cleaned.expose())) {
+                    Some(EchoFit::CutShort) => r.add(
+                        CauseId::KeyMalformed,
+                        94,
+                        o,
+                        format!("{at} — the key that arrived is the first {length} of the pasted key's {cleaned_len} characters: it is cut short on the way (a wrapped or length-limited secret, a copy that stopped early)"),
+                    ),
+                    Some(EchoFit::Longer) => r.add(
+                        CauseId::KeyMalformed,
+                        93,
+                        o,
+                        format!("{at} — the key that arrived has {length} characters, the pasted key {cleaned_len}: something rides along with it (whitespace, quotes, a line break)"),
+                    ),
+                    Some(EchoFit::Other) if vendor.is_none() => r.add_titled(
+                        CauseId::KeyInvalid,
+                        93,
+                        o,
+                        Some("The app sends another key than the one pasted here".into()),
+                        format!("{at} — the key that arrived ({length} characters) is not the pasted key ({cleaned_len} characters, other first or last characters): the app reads another value"),
+                    ),
+                    _ => {}
                 }
             }
         }
@@ -1116,7 +1341,7 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
         r.add(CauseId::KeyInvalid, 92, o, at.clone());
     }
     for c in r.cands.iter_mut().filter(|c| c.score >= 90) {
-        if !c.evidence.contains(&at) {
+        if !c.evidence.iter().any(|e| e.starts_with(&at)) {
             c.evidence.push(at.clone());
         }
     }
@@ -1204,25 +1429,40 @@ pub fn rank(facts: &Facts) -> Report {
             .hits
             .iter()
             .any(|h| !matches!(h.signature, S::BrowserFailedToFetch | S::BrowserCors));
-    let failed_status = f.evidence.status.is_some_and(|s| s >= 400);
+    // Any status but a 2xx is no proof that the call works: a 4xx or 5xx failed, and a
+    // 3xx only points elsewhere (4.4: "200 → auth OK").
+    let unproven_status = f.evidence.status.is_some_and(|s| !(200..300).contains(&s));
+    // Pasted text that names no outcome (nothing recognised, or only a chain's "acquired
+    // a token" line) does not say the call worked.
     let unexplained_text = f
         .case
         .error_text
         .as_deref()
         .is_some_and(|t| !t.trim().is_empty())
-        && f.evidence.hits.is_empty();
+        && f.evidence
+            .hits
+            .iter()
+            .all(|h| h.signature == S::CredentialTokenAcquired);
+    // "The inputs look right" cannot stand next to a finding that says one is wrong.
+    let findings = f.findings();
+    let input_error = findings.iter().any(|x| x.severity == Severity::Error);
+
+    // A validation error (400) comes only after the credential was accepted (causes.md):
+    // with no cause to rank, auth works, which is what `ok` says (case-format.md).
+    let auth_proven = success || f.evidence.has(S::ValidationError);
 
     let best = r.best();
     let verdict = if best >= PROBLEM_SCORE {
         Verdict::Problem
-    } else if success && r.cands.is_empty() {
+    } else if auth_proven && r.cands.is_empty() {
         Verdict::Ok
     } else if browser_only
-        || failed_status
+        || unproven_status
         || unexplained_text
         || observed_causes
         || f.case.is_empty()
         || !r.cands.is_empty()
+        || input_error
     {
         Verdict::Inconclusive
     } else {
@@ -1249,7 +1489,7 @@ pub fn rank(facts: &Facts) -> Report {
     let mut report = Report {
         verdict,
         causes,
-        findings: f.findings(),
+        findings,
         next_step,
     };
     if auth_ok && !success {

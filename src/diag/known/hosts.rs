@@ -143,6 +143,19 @@ pub const AZURE_V1_BASE_PATH: &str = "/openai/v1/";
 /// (`…/providers/Microsoft.CognitiveServices/accounts/{name}`). Matched lower-case.
 pub const ARM_ACCOUNT_MARKER: &str = "/providers/microsoft.cognitiveservices/accounts/";
 
+/// Azure Resource Manager, the control plane, with the token audience it wants (A14
+/// lists `https://management.azure.com` among its allowed audiences).
+pub const ARM_HOSTS: &[(&str, &str)] = &[("management.azure.com", "https://management.azure.com")];
+
+/// True for a Resource Manager REST operation (`https://management.azure.com/subscriptions/…`,
+/// `/providers/…`): a control-plane call made on purpose, with ARM's own api-versions,
+/// not a data-plane endpoint pasted by mistake (`auth-failures.md` A14).
+pub fn is_arm_operation(host: &str, path: &str) -> bool {
+    let path = path.to_ascii_lowercase();
+    ARM_HOSTS.iter().any(|(h, _)| host.eq_ignore_ascii_case(h))
+        && (path.starts_with("/subscriptions/") || path.starts_with("/providers/"))
+}
+
 /// Query parameters that carry a secret when found in an endpoint URL: the Realtime
 /// `api-key` query (5.3), APIM's `subscription-key` (5.3), Azure Functions' `code`, and
 /// SAS signatures.

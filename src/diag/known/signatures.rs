@@ -318,10 +318,17 @@ pub const SIGNATURES: &[SignatureRow] = &[
         patterns: &[
             p("Access token is missing or invalid"),
             p("'message': 'Invalid Token'"),
-            p("JWT not present"),
             // APIM's default wording for other validate-jwt failures (derived).
             p("JWT Validation Failed"),
         ],
+    },
+    SignatureRow {
+        signature: S::ApimJwtNotPresent,
+        id: "evidence-apim-jwt-not-present",
+        summary: "an API Management validate-jwt policy found no token in the header it reads (usually `Authorization`)",
+        severity: Warning,
+        source: "auth-failures.md B4",
+        patterns: &[p("JWT not present")],
     },
     // 1.C OpenAI.
     SignatureRow {
@@ -461,6 +468,8 @@ pub const SIGNATURES: &[SignatureRow] = &[
         patterns: &[
             p("DefaultAzureCredential failed to retrieve a token"),
             p("failed to retrieve a token from the included credentials"),
+            // @azure/identity (JS): the chain's AggregateAuthenticationError.
+            p("ChainedTokenCredential authentication failed"),
         ],
     },
     SignatureRow {
@@ -502,6 +511,23 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Azure CLI not found on path"),
             p("Environment variables are not fully configured"),
             p("authentication unavailable"),
+        ],
+    },
+    SignatureRow {
+        signature: S::CredentialTokenAcquired,
+        id: "evidence-credential-token-acquired",
+        summary: "Azure Identity got a token (the lines about unavailable credentials before it are the chain trying its links, not a failure)",
+        severity: Info,
+        // The log lines of azure-identity (Python: "… acquired a token from …", "….get_token
+        // succeeded"), Azure.Identity (.NET: "credential selected:", "GetToken succeeded")
+        // and @azure/identity (JS: "getToken() => SUCCESS").
+        source: "auth-failures.md 2.1",
+        patterns: &[
+            p("acquired a token from"),
+            p("get_token succeeded"),
+            p("GetToken succeeded"),
+            p("DefaultAzureCredential credential selected"),
+            p("getToken() => SUCCESS"),
         ],
     },
     SignatureRow {
