@@ -898,7 +898,11 @@ struct SendAs {
 /// tokens go in `Authorization: Bearer`; keys for Azure (resource or gateway) in
 /// `api-key`, which is what `AzureOpenAI(api_key=…)` sends (`auth-failures.md` §5.3).
 /// A named header is used as named, even when it is the wrong one, so that the probe
-/// fails the way the app fails.
+/// fails the way the app fails. A header no service here reads (`x-api-key`,
+/// [`AuthHeader::Other`]) is the exception: the page sends the credential only in the
+/// three headers it knows, so the probe uses the one the SDKs would, and then shows
+/// whether the credential works once the header is fixed (the verdict names the
+/// wrong header).
 fn send_as(kind: TargetKind, inputs: &PlanInputs) -> SendAs {
     let token = inputs.credential == CredentialKind::Token;
     let env_var = match (kind, token) {
