@@ -369,23 +369,30 @@ fn strip_two_slashes(text: &str) -> Option<&str> {
 /// Bytes no domain may contain after percent-decoding (the standard's forbidden domain
 /// code points, ASCII part).
 fn is_forbidden_in_domain(b: u8) -> bool {
-    b <= b' '
-        || b == 0x7f
-        || matches!(
-            b,
-            b'#' | b'%'
-                | b'/'
-                | b':'
-                | b'<'
-                | b'>'
-                | b'?'
-                | b'@'
-                | b'['
-                | b'\\'
-                | b']'
-                | b'^'
-                | b'|'
-        )
+    is_forbidden_in_host(b) || b <= 0x1f || b == b'%' || b == 0x7f
+}
+
+/// WHATWG's forbidden host code points (ASCII): what would break a URL's structure.
+fn is_forbidden_in_host(b: u8) -> bool {
+    matches!(
+        b,
+        0 | b'\t'
+            | b'\n'
+            | b'\r'
+            | b' '
+            | b'#'
+            | b'/'
+            | b':'
+            | b'<'
+            | b'>'
+            | b'?'
+            | b'@'
+            | b'['
+            | b'\\'
+            | b']'
+            | b'^'
+            | b'|'
+    )
 }
 
 /// The host of a web URL: IPv6 in brackets, else a percent-decoded, lower-cased ASCII
@@ -419,28 +426,7 @@ fn parse_opaque_host(text: &str) -> Result<Host, UrlError> {
     if text.starts_with('[') {
         return parse_host(text);
     }
-    let forbidden = |b: u8| {
-        matches!(
-            b,
-            0 | b'\t'
-                | b'\n'
-                | b'\r'
-                | b' '
-                | b'#'
-                | b'/'
-                | b':'
-                | b'<'
-                | b'>'
-                | b'?'
-                | b'@'
-                | b'['
-                | b'\\'
-                | b']'
-                | b'^'
-                | b'|'
-        )
-    };
-    if text.bytes().any(forbidden) {
+    if text.bytes().any(is_forbidden_in_host) {
         return Err(UrlError::InvalidDomainCharacter);
     }
     Ok(Host::Domain(encode(text, |_| false)))

@@ -62,6 +62,19 @@ def mutated_site(dist: Path, tmp_path: Path) -> Iterator[Callable[[Callable[[str
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def page(site: StaticServer) -> Iterator[Browser]:
+    """One browser for a module's tests (they reset the form themselves), the build
+    loaded and started, clipboard access granted."""
+    import formfill
+
+    with Browser() as b:
+        b.load(site.url)
+        b.wait_for_app()
+        formfill.grant_clipboard(b, site.url)
+        yield b
+
+
 # --------------------------------------------------------------------------- live probe
 
 

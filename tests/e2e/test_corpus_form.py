@@ -32,16 +32,6 @@ def test_the_corpus_is_there():
     assert len(SCENARIOS) >= 49, f"{CORPUS}: {SCENARIOS}"
 
 
-@pytest.fixture(scope="module")
-def page(site: StaticServer) -> Iterator[Browser]:
-    """One browser for the module, the build loaded and started."""
-    with Browser() as b:
-        b.load(site.url)
-        b.wait_for_app()
-        formfill.grant_clipboard(b, site.url)
-        yield b
-
-
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_scenario_through_the_form(page: Browser, site: StaticServer, dist: Path, name: str):
     scenario = json.loads((CORPUS / name).read_text(encoding="utf-8"))

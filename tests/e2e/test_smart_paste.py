@@ -47,15 +47,6 @@ return {sources: [...n.querySelectorAll('.paste-sources li')].map(li => [
 """
 
 
-@pytest.fixture(scope="module")
-def page(site: StaticServer) -> Iterator[Browser]:
-    with Browser() as b:
-        b.load(site.url)
-        b.wait_for_app()
-        formfill.grant_clipboard(b, site.url)
-        yield b
-
-
 @pytest.fixture
 def fresh(page: Browser, site: StaticServer, dist: Path) -> Iterator[Browser]:
     """The shared page, cleared; afterwards: nothing sent, no violation, no error."""
