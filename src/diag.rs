@@ -40,6 +40,7 @@ pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod secret;
+pub mod sent;
 #[cfg(test)]
 mod test_support;
 pub mod text;
@@ -134,7 +135,7 @@ impl<'a> Facts<'a> {
             },
             None => (clock_now, NowSource::Clock),
         };
-        let (auth_header, mut f) = inputs::auth_header(case.auth_header.as_deref());
+        let (typed_header, mut f) = inputs::auth_header(case.auth_header.as_deref());
         other_findings.append(&mut f);
         other_findings.extend(inputs::organization_project(
             case.organization.as_deref(),
@@ -163,11 +164,16 @@ impl<'a> Facts<'a> {
         }
         let parsed = endpoint.as_ref().and_then(|e| e.parsed.as_ref());
 
-        let credential = case
+        let evidence = evidence.unwrap_or_else(|| {
+            evidence::analyze(case.response.as_ref(), non_empty(&case.error_text))
+        });
+        let typed = case
             .credential
             .as_ref()
             .filter(|c| !c.expose().is_empty())
             .map(|c| credential::analyze(c.expose()));
+        let (credential, auth_header) =
+            from_pasted_request(&evidence, typed, typed_header, &mut other_findings);
         let cred_is_jwt = credential
             .as_ref()
             .is_some_and(|c| matches!(c.shape, credential::Shape::Jwt | credential::Shape::Jwe));
@@ -204,9 +210,6 @@ impl<'a> Facts<'a> {
                 .iter_mut()
                 .for_each(inputs::ClientInfo::drop_azure_notes);
         }
-        let evidence = evidence.unwrap_or_else(|| {
-            evidence::analyze(case.response.as_ref(), non_empty(&case.error_text))
-        });
 
         Facts {
             case,
@@ -252,6 +255,95 @@ impl<'a> Facts<'a> {
         order::sort_by_rank(&mut all, |f| (f.field as u64, 0));
         all
     }
+}
+
+/// Fills the credential and the header from the request the pasted text shows, when
+/// the fields are empty, and warns when they disagree with it: the app may not send what
+/// was entered. Which header carries what is the heart of `auth-failures.md` 5.3 (a key
+/// in Bearer on a classic path is A2, 3.5); the value is analysed, never shown.
+fn from_pasted_request(
+    evidence: &Evidence,
+    typed: Option<CredentialAnalysis>,
+    typed_header: AuthHeader,
+    findings: &mut Vec<Finding>,
+) -> (Option<CredentialAnalysis>, AuthHeader) {
+    let Some(sent) = sent::best(&evidence.sent) else {
+        return (typed, typed_header);
+    };
+    let pasted = sent.value.as_ref().map(|v| credential::analyze(v.expose()));
+    // A dump line such as `Authorization: failed …` is prose, not a request.
+    if pasted
+        .as_ref()
+        .is_some_and(|p| matches!(p.shape, credential::Shape::Prose | credential::Shape::Empty))
+    {
+        return (typed, typed_header);
+    }
+    let name = match sent.header {
+        AuthHeader::ApiKey => "api-key",
+        AuthHeader::Authorization => "Authorization",
+        AuthHeader::ApimSubscription => "Ocp-Apim-Subscription-Key",
+        AuthHeader::Other | AuthHeader::Auto => "x-api-key",
+    };
+    let line = sent.line;
+    let header = if typed_header == AuthHeader::Auto {
+        findings.push(Finding::new(
+            Field::AuthHeader,
+            Severity::Info,
+            "auth-header-from-paste",
+            format!("The header was read from the pasted request, line {line}: `{name}`."),
+        ));
+        sent.header
+    } else {
+        if typed_header != sent.header {
+            findings.push(Finding::new(
+                Field::AuthHeader,
+                Severity::Warning,
+                "auth-header-differs-from-paste",
+                format!(
+                    "The pasted request (line {line}) sends the credential in `{name}`, not in \
+                     the header chosen here: the app may not send what you think. The \
+                     diagnosis uses the header chosen here."
+                ),
+            ));
+        }
+        typed_header
+    };
+    let credential = match (typed, pasted) {
+        (None, Some(p)) => {
+            findings.push(Finding::new(
+                Field::Credential,
+                Severity::Info,
+                "credential-from-paste",
+                format!(
+                    "The credential was read from the pasted request, line {line} (`{name}`); \
+                     value not shown. It is judged as if it had been entered here."
+                ),
+            ));
+            Some(p)
+        }
+        (Some(t), Some(p)) => {
+            let (a, b) = (t.cleaned.expose(), p.cleaned.expose());
+            let last4 = |s: &str| s.chars().rev().take(4).collect::<String>();
+            if a.chars().count() != b.chars().count() || last4(a) != last4(b) {
+                findings.push(Finding::new(
+                    Field::Credential,
+                    Severity::Warning,
+                    "credential-differs-from-paste",
+                    format!(
+                        "The pasted request (line {line}) sends a different credential than \
+                         the one entered here ({} characters, not {}, or a different ending): \
+                         the app may not send what you think. The diagnosis uses the one \
+                         entered here.",
+                        b.chars().count(),
+                        a.chars().count()
+                    ),
+                ));
+            }
+            Some(t)
+        }
+        (t, None) => t,
+    };
+    (credential, header)
 }
 
 /// Diagnoses one case. `clock_now` is the caller's current time in Unix seconds; the

@@ -255,6 +255,8 @@ pub struct Evidence {
     pub retry_after: Option<u64>,
     /// How `error_text` was rendered (the SDK or tool that printed it), in table order.
     pub renderings: Vec<Rendering>,
+    /// Credential headers the pasted request shows (`> api-key: …`, `-H '…'`).
+    pub sent: Vec<super::sent::SentHeader>,
     /// Observations about the evidence itself.
     pub findings: Vec<Finding>,
 }
@@ -1271,6 +1273,7 @@ pub fn analyze(response: Option<&ObservedResponse>, error_text: Option<&str>) ->
     let text = error_text
         .filter(|t| !t.trim().is_empty())
         .map(|t| read_text(t, Field::ErrorText));
+    e.sent = error_text.map(super::sent::read_sent).unwrap_or_default();
 
     // Status: the response's own, else its body's, else the pasted text's.
     let text_status = text

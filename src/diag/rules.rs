@@ -1547,18 +1547,31 @@ fn next_step(f: &Facts, browser_only: bool) -> String {
 fn scrub(report: &mut Report, f: &Facts) {
     // Only the words that mean "unset" (`undefined`, `None`, `null`, …): a masked or
     // templated value may still hold real characters of the key.
-    let placeholder = f.credential.as_ref().is_some_and(|c| {
+    let unset = |c: &super::credential::CredentialAnalysis| {
         let value = c.cleaned.expose().trim();
         matches!(c.shape, Shape::Placeholder(_))
             && (is_variable_reference(value)
                 || PLACEHOLDERS.iter().any(|p| {
                     matches!(p.pattern, PlaceholderPattern::Exact(w) if w.eq_ignore_ascii_case(value))
                 }))
-    });
+    };
+    let placeholder = f.credential.as_ref().is_some_and(unset);
     let mut secrets: Vec<Vec<char>> = Vec::new();
     if let Some(c) = f.case.credential.as_ref().filter(|_| !placeholder) {
         secrets.push(c.expose().chars().collect());
     }
+    // Every value a pasted request shows (`> api-key: …`, `-H '…'`), used or not.
+    secrets.extend(
+        f.evidence
+            .sent
+            .iter()
+            .filter_map(|h| h.value.as_ref())
+            .filter(|v| {
+                let c = super::credential::analyze(v.expose());
+                !unset(&c) && !matches!(c.shape, Shape::Prose)
+            })
+            .map(|v| v.expose().chars().collect()),
+    );
     // The token field may hold a whole `az account get-access-token` answer: its JSON
     // names (`accessToken`, `expiresOn`) and the tenant and subscription GUIDs are no
     // secret (the claims table shows the tenant anyway); the long runs (the JWT) are.
