@@ -629,3 +629,177 @@ fn a_validation_error_alone_says_auth_works() {
     assert!(r.next_step.is_none());
     assert!(r.findings.iter().any(|f| f.id == "evidence-auth-worked"));
 }
+
+/// A `curl -v` log of one call to the classic chat path, with this request header line.
+fn curl_v(host: &str, header_line: &str, status: &str, body: &str) -> String {
+    format!(
+        "$ curl -v \"https://{host}/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21\" -d @body.json\n\
+         *   Trying 20.62.58.5:443...\n\
+         > POST /openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21 HTTP/2\n\
+         > Host: {host}\n\
+         > user-agent: curl/8.5.0\n\
+         > {header_line}\n\
+         > content-type: application/json\n\
+         >\n\
+         < HTTP/2 {status}\n\
+         < content-type: application/json\n\
+         <\n\
+         {body}\n"
+    )
+}
+
+const A2_BODY: &str = r#"{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired."}"#;
+
+fn a1_body() -> String {
+    format!(r#"{{"error":{{"code":"401","message":"{A1}"}}}}"#)
+}
+
+/// Every string of the report (ids too), as one JSON text.
+fn report_json(c: &Case) -> String {
+    serde_json::to_string(&diagnose(c, NOW)).unwrap_or_default()
+}
+
+fn assert_no_piece(report: &str, secret: &str) {
+    let chars: Vec<char> = secret.chars().collect();
+    for w in chars.windows(8) {
+        let piece: String = w.iter().collect();
+        assert!(!report.contains(&piece), "a piece of the pasted credential is in the report");
+    }
+}
+
+/// Review item 8 (A2 cause 1, 3.5, 5.3): only a `curl -v` log, whose request line shows a
+/// hex key in `Authorization: Bearer` on a classic path. The key and header are read
+/// from the paste, so the answer is the wrong header, as if they had been typed.
+#[test]
+fn curl_v_shows_a_key_sent_as_bearer_on_a_classic_path() {
+    let host = "fabrikam-ai.openai.azure.com";
+    let text = curl_v(host, &format!("authorization: Bearer {KEY}"), "401", A2_BODY);
+    let c = case(AOAI, None, "", &text);
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Problem);
+    assert_eq!(r.causes[0].id, CauseId::AuthHeaderWrong);
+    let from = r
+        .findings
+        .iter()
+        .find(|x| x.id == "credential-from-paste")
+        .map(|x| x.message.clone())
+        .unwrap_or_default();
+    assert!(from.contains("line 6") && from.contains("value not shown"), "{from}");
+    assert_no_piece(&report_text(&c), KEY);
+}
+
+/// 3.5/5.3: a JWT in `api-key` is the token-in-api-key cause, read from `> api-key:`.
+#[test]
+fn curl_v_shows_a_token_in_the_api_key_header() {
+    let token = user_token("https://cognitiveservices.azure.com", NOW + 3000);
+    let host = "fabrikam-ai.openai.azure.com";
+    let text = curl_v(host, &format!("api-key: {token}"), "401", &a1_body());
+    let c = case(AOAI, None, "", &text);
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Problem);
+    assert_eq!(
+        r.causes[0].id,
+        CauseId::TokenInApiKey,
+        "{:?}",
+        r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
+    );
+    assert_no_piece(&report_text(&c), &token);
+}
+
+/// A1 (5.2): a curl command's `-H 'api-key: …'` with a well-formed key and the invalid-key
+/// body is key-invalid; the key is read from the command.
+#[test]
+fn curl_command_header_argument_with_a1_body_is_key_invalid() {
+    let text = format!(
+        "curl -i \"{AOAI}openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21\" \\\n  -H 'api-key: {KEY}' \\\n  -H 'Content-Type: application/json' -d '{{}}'\nHTTP/1.1 401 PermissionDenied\ncontent-type: application/json\n\n{}",
+        a1_body()
+    );
+    let c = case(AOAI, None, "", &text);
+    let r = diagnose(&c, NOW);
+    assert_eq!((r.verdict, r.causes[0].id), (Verdict::Problem, CauseId::KeyInvalid));
+    assert!(r.findings.iter().any(|x| x.id == "auth-header-from-paste"));
+    assert_no_piece(&report_text(&c), KEY);
+}
+
+/// A pasted request that agrees with the fields adds nothing; one that disagrees warns,
+/// because the app may not send what the user entered.
+#[test]
+fn pasted_request_agreeing_with_the_fields_adds_no_warning() {
+    let host = "fabrikam-ai.openai.azure.com";
+    let text = curl_v(host, &format!("api-key: {KEY}"), "401", &a1_body());
+    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &text), NOW);
+    assert!(
+        !r.findings.iter().any(|x| x.id.contains("from-paste")),
+        "{:?}",
+        r.findings.iter().map(|x| &x.id).collect::<Vec<_>>()
+    );
+    assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
+
+    let other = "0123456789abcdef0123456789abcdef";
+    let text = curl_v(host, &format!("Authorization: Bearer {other}"), "401", A2_BODY);
+    let c = case(AOAI, Some(KEY), "api-key", &text);
+    let r = diagnose(&c, NOW);
+    for id in ["auth-header-differs-from-paste", "credential-differs-from-paste"] {
+        let f = r.findings.iter().find(|x| x.id == id);
+        assert_eq!(
+            f.map(|x| x.severity),
+            Some(doctor401::diag::Severity::Warning),
+            "{id}"
+        );
+    }
+    assert_no_piece(&report_text(&c), other);
+}
+
+/// The last scrub covers values read from a paste: for many synthetic keys and tokens, in
+/// every way a request can be pasted, no 8-character piece reaches any report string.
+#[test]
+fn no_piece_of_a_pasted_credential_reaches_the_report() {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        seed >> 33
+    };
+    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+        .chars()
+        .collect();
+    for round in 0..40 {
+        let secret: String = match round % 4 {
+            0 => (0..32)
+                .map(|_| char::from_digit((next() % 16) as u32, 16).unwrap_or('0'))
+                .collect(),
+            1 => (0..84)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect(),
+            2 => user_token(
+                &format!("https://x{}.example", next() % 1000),
+                NOW - 600 + (next() % 5000) as i64,
+            ),
+            _ => format!(
+                "sk-proj-{}",
+                (0..60)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect::<String>()
+            ),
+        };
+        let header = ["api-key", "Authorization: Bearer", "Ocp-Apim-Subscription-Key", "x-api-key"]
+            [(next() % 4) as usize];
+        let line = match header.split_once(' ') {
+            Some((h, b)) => format!("{h} {b} {secret}"),
+            None => format!("{header}: {secret}"),
+        };
+        let host = "fabrikam-ai.openai.azure.com";
+        let texts = [
+            curl_v(host, &line, "401", A2_BODY),
+            format!("curl {AOAI} -H \"{line}\"\n{}", a1_body()),
+            format!("Request headers:\n  {line}\nStatus: 401\n{A2_BODY}"),
+        ];
+        for text in texts {
+            for (cred, hdr) in [(None, ""), (Some(KEY), "api-key")] {
+                let c = case(AOAI, cred, hdr, &text);
+                assert_no_piece(&report_text(&c), &secret);
+            }
+        }
+    }
+}
