@@ -663,7 +663,10 @@ fn assert_no_piece(report: &str, secret: &str) {
     let chars: Vec<char> = secret.chars().collect();
     for w in chars.windows(8) {
         let piece: String = w.iter().collect();
-        assert!(!report.contains(&piece), "a piece of the pasted credential is in the report");
+        assert!(
+            !report.contains(&piece),
+            "a piece of the pasted credential is in the report"
+        );
     }
 }
 
@@ -673,7 +676,12 @@ fn assert_no_piece(report: &str, secret: &str) {
 #[test]
 fn curl_v_shows_a_key_sent_as_bearer_on_a_classic_path() {
     let host = "fabrikam-ai.openai.azure.com";
-    let text = curl_v(host, &format!("authorization: Bearer {KEY}"), "401", A2_BODY);
+    let text = curl_v(
+        host,
+        &format!("authorization: Bearer {KEY}"),
+        "401",
+        A2_BODY,
+    );
     let c = case(AOAI, None, "", &text);
     let r = diagnose(&c, NOW);
     assert_eq!(r.verdict, Verdict::Problem);
@@ -684,7 +692,10 @@ fn curl_v_shows_a_key_sent_as_bearer_on_a_classic_path() {
         .find(|x| x.id == "credential-from-paste")
         .map(|x| x.message.clone())
         .unwrap_or_default();
-    assert!(from.contains("line 6") && from.contains("value not shown"), "{from}");
+    assert!(
+        from.contains("line 6") && from.contains("value not shown"),
+        "{from}"
+    );
     assert_no_piece(&report_text(&c), KEY);
 }
 
@@ -716,7 +727,10 @@ fn curl_command_header_argument_with_a1_body_is_key_invalid() {
     );
     let c = case(AOAI, None, "", &text);
     let r = diagnose(&c, NOW);
-    assert_eq!((r.verdict, r.causes[0].id), (Verdict::Problem, CauseId::KeyInvalid));
+    assert_eq!(
+        (r.verdict, r.causes[0].id),
+        (Verdict::Problem, CauseId::KeyInvalid)
+    );
     assert!(r.findings.iter().any(|x| x.id == "auth-header-from-paste"));
     assert_no_piece(&report_text(&c), KEY);
 }
@@ -736,10 +750,18 @@ fn pasted_request_agreeing_with_the_fields_adds_no_warning() {
     assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
 
     let other = "0123456789abcdef0123456789abcdef";
-    let text = curl_v(host, &format!("Authorization: Bearer {other}"), "401", A2_BODY);
+    let text = curl_v(
+        host,
+        &format!("Authorization: Bearer {other}"),
+        "401",
+        A2_BODY,
+    );
     let c = case(AOAI, Some(KEY), "api-key", &text);
     let r = diagnose(&c, NOW);
-    for id in ["auth-header-differs-from-paste", "credential-differs-from-paste"] {
+    for id in [
+        "auth-header-differs-from-paste",
+        "credential-differs-from-paste",
+    ] {
         let f = r.findings.iter().find(|x| x.id == id);
         assert_eq!(
             f.map(|x| x.severity),
@@ -783,8 +805,12 @@ fn no_piece_of_a_pasted_credential_reaches_the_report() {
                     .collect::<String>()
             ),
         };
-        let header = ["api-key", "Authorization: Bearer", "Ocp-Apim-Subscription-Key", "x-api-key"]
-            [(next() % 4) as usize];
+        let header = [
+            "api-key",
+            "Authorization: Bearer",
+            "Ocp-Apim-Subscription-Key",
+            "x-api-key",
+        ][(next() % 4) as usize];
         let line = match header.split_once(' ') {
             Some((h, b)) => format!("{h} {b} {secret}"),
             None => format!("{header}: {secret}"),

@@ -1670,3 +1670,45 @@ fn public_prefix_len(s: &[char]) -> usize {
     let public_bytes = text.len() - rest.len() + prefix;
     text.get(..public_bytes).map_or(0, |p| p.chars().count())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Case, Finding};
+
+    /// The scrub is the last line of defence: even if a rule quoted a credential read
+    /// from a pasted request, no 8-character piece of it may stay in the report.
+    #[test]
+    fn scrub_hides_credentials_read_from_a_pasted_request() {
+        let key = "5e0c9a7b3d2f4e6a8c1b0d9e7f5a3c2b";
+        let token = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJlLXN5bnRoZXRpYw";
+        let case = Case {
+            error_text: Some(format!(
+                "> api-key: {key}\ncurl -H \"Authorization: Bearer {token}\"\n< HTTP/2 401\n"
+            )),
+            ..Case::default()
+        };
+        let facts = Facts::gather(&case, 0);
+        let mut report = Report {
+            verdict: Verdict::Problem,
+            causes: Vec::new(),
+            findings: vec![Finding::new(
+                Field::ErrorText,
+                Severity::Info,
+                "planted",
+                format!("sent {key} and {token}"),
+            )],
+            next_step: Some(format!("retry with {key}")),
+        };
+        scrub(&mut report, &facts);
+        let text = format!("{} {:?}", report.findings[0].message, report.next_step);
+        for secret in [key, token] {
+            let chars: Vec<char> = secret.chars().collect();
+            for w in chars.windows(8) {
+                let piece: String = w.iter().collect();
+                assert!(!text.contains(&piece), "{piece} left in {text}");
+            }
+        }
+        assert!(text.contains("[redacted]"));
+    }
+}

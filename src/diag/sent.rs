@@ -165,7 +165,8 @@ mod tests {
 
     #[test]
     fn curl_verbose_bearer_is_read_without_its_scheme() {
-        let s = read_sent("* Trying\n> POST /x HTTP/2\n> authorization: Bearer abc123\n< HTTP/2 401\n");
+        let s =
+            read_sent("* Trying\n> POST /x HTTP/2\n> authorization: Bearer abc123\n< HTTP/2 401\n");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].header, AuthHeader::Authorization);
         assert_eq!(s[0].value.as_ref().map(Secret::expose), Some("abc123"));
@@ -193,9 +194,14 @@ mod tests {
 
     #[test]
     fn dumps_masked_values_and_other_headers() {
-        let s = read_sent("Request headers:\n  'api-key': 'REDACTED',\n  x-api-key: abc\nauthorization failed\n");
+        let s = read_sent(
+            "Request headers:\n  'api-key': 'REDACTED',\n  x-api-key: abc\nauthorization failed\n",
+        );
         assert_eq!(s.len(), 2);
-        assert_eq!((s[0].header, s[0].value.is_none()), (AuthHeader::ApiKey, true));
+        assert_eq!(
+            (s[0].header, s[0].value.is_none()),
+            (AuthHeader::ApiKey, true)
+        );
         assert_eq!(s[1].header, AuthHeader::Other);
     }
 
