@@ -696,7 +696,7 @@ fn curl_v_shows_a_key_sent_as_bearer_on_a_classic_path() {
         from.contains("line 6") && from.contains("value not shown"),
         "{from}"
     );
-    assert_no_piece(&report_text(&c), KEY);
+    assert_no_piece(&report_json(&c), KEY);
 }
 
 /// 3.5/5.3: a JWT in `api-key` is the token-in-api-key cause, read from `> api-key:`.
@@ -714,7 +714,7 @@ fn curl_v_shows_a_token_in_the_api_key_header() {
         "{:?}",
         r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
     );
-    assert_no_piece(&report_text(&c), &token);
+    assert_no_piece(&report_json(&c), &token);
 }
 
 /// A1 (5.2): a curl command's `-H 'api-key: …'` with a well-formed key and the invalid-key
@@ -732,7 +732,7 @@ fn curl_command_header_argument_with_a1_body_is_key_invalid() {
         (Verdict::Problem, CauseId::KeyInvalid)
     );
     assert!(r.findings.iter().any(|x| x.id == "auth-header-from-paste"));
-    assert_no_piece(&report_text(&c), KEY);
+    assert_no_piece(&report_json(&c), KEY);
 }
 
 /// A pasted request that agrees with the fields adds nothing; one that disagrees warns,
@@ -769,7 +769,7 @@ fn pasted_request_agreeing_with_the_fields_adds_no_warning() {
             "{id}"
         );
     }
-    assert_no_piece(&report_text(&c), other);
+    assert_no_piece(&report_json(&c), other);
 }
 
 /// The last scrub covers values read from a paste: for many synthetic keys and tokens, in
@@ -824,7 +824,7 @@ fn no_piece_of_a_pasted_credential_reaches_the_report() {
         for text in texts {
             for (cred, hdr) in [(None, ""), (Some(KEY), "api-key")] {
                 let c = case(AOAI, cred, hdr, &text);
-                assert_no_piece(&report_text(&c), &secret);
+                assert_no_piece(&report_json(&c), &secret);
             }
         }
     }
