@@ -96,26 +96,35 @@ fn read(name_value: &str, line: usize, via: SentVia) -> Option<SentHeader> {
     })
 }
 
+/// At most this many `-H` flags are read on one line, so a line of nothing but flags
+/// costs a bounded number of passes over it.
+const MAX_FLAGS_PER_LINE: usize = 32;
+
 /// The `-H`/`--header` arguments of a curl command on this line.
 fn arguments(line: &str, no: usize, out: &mut Vec<SentHeader>) {
-    let mut rest = line;
-    loop {
-        let at = match (rest.find("-H"), rest.find("--header")) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) | (None, Some(a)) => a,
-            (None, None) => break,
+    let mut flags = 0;
+    for (at, _) in line.match_indices('-') {
+        let Some(rest) = line.get(at..) else { continue };
+        let flag_len = if rest.starts_with("--header") {
+            8
+        } else if rest.starts_with("-H") {
+            2
+        } else {
+            continue;
         };
-        let (flag_len, before) = match rest.get(at..) {
-            Some(r) if r.starts_with("--header") => (8, rest.get(..at)),
-            _ => (2, rest.get(..at)),
-        };
-        let after = rest.get(at + flag_len..).unwrap_or_default();
-        rest = after;
         // A flag of its own: at the start of the line or after a space.
-        if !before.is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)) {
+        let before = line.get(..at).unwrap_or_default();
+        if !(before.is_empty() || before.ends_with(char::is_whitespace)) {
             continue;
         }
-        let arg = after.trim_start_matches([' ', '=']);
+        flags += 1;
+        if flags > MAX_FLAGS_PER_LINE || out.len() >= MAX_SENT {
+            break;
+        }
+        let arg = rest
+            .get(flag_len..)
+            .unwrap_or_default()
+            .trim_start_matches([' ', '=']);
         let text = match arg.chars().next() {
             Some(q @ ('\'' | '"')) => {
                 let inner = arg.get(1..).unwrap_or_default();
@@ -123,9 +132,7 @@ fn arguments(line: &str, no: usize, out: &mut Vec<SentHeader>) {
             }
             _ => arg.split(char::is_whitespace).next().unwrap_or_default(),
         };
-        if out.len() < MAX_SENT {
-            out.extend(read(text, no, SentVia::CurlArgument));
-        }
+        out.extend(read(text, no, SentVia::CurlArgument));
     }
 }
 
@@ -214,6 +221,14 @@ mod tests {
     fn best_prefers_what_left_the_machine() {
         let s = read_sent("curl -H 'api-key: a'\n> authorization: Bearer b\n");
         assert_eq!(best(&s).map(|h| h.header), Some(AuthHeader::Authorization));
+    }
+
+    #[test]
+    fn a_megabyte_line_of_flags_is_read_quickly() {
+        let line = "-H '".repeat(250_000);
+        assert!(read_sent(&line).is_empty());
+        let line = format!("curl {}", "-H 'api-key: abcdefgh' ".repeat(50_000));
+        assert_eq!(read_sent(&line).len(), MAX_SENT);
     }
 
     #[test]
