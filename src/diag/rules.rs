@@ -498,19 +498,24 @@ fn key_rules(f: &Facts, r: &mut Ranking, base: u8) {
             );
         }
     }
-    if let Some(e) = wrong_provider(f) {
+    let wrong = wrong_provider(f);
+    let other_provider = wrong.is_some();
+    if let Some(e) = wrong {
         r.add(CauseId::KeyWrongProvider, base, basis, e);
     }
     if cred_is_jwt(f) {
         return;
     }
     if let Some(d) = damage_evidence(f) {
-        r.add(
-            CauseId::KeyMalformed,
-            base.saturating_add(3).min(99),
-            basis,
-            d,
-        );
+        // Damage matters more than the key's kind, except when the key is another
+        // provider's: then even an undamaged copy would fail here (A1 cause 2), so the
+        // provider leads and the damage comes second.
+        let score = if other_provider {
+            base.saturating_sub(5)
+        } else {
+            base.saturating_add(3).min(99)
+        };
+        r.add(CauseId::KeyMalformed, score, basis, d);
     }
 }
 
