@@ -1519,15 +1519,11 @@ mod tests {
     }
 
     fn ids(a: &CredentialAnalysis) -> Vec<&str> {
-        a.findings.iter().map(|f| f.id.as_str()).collect()
+        crate::diag::test_support::ids(&a.findings)
     }
 
     fn message(a: &CredentialAnalysis, id: &str) -> String {
-        a.findings
-            .iter()
-            .find(|f| f.id == id)
-            .map(|f| f.message.clone())
-            .unwrap_or_else(|| panic!("no finding {id} in {:?}", ids(a)))
+        crate::diag::test_support::message(&a.findings, id)
     }
 
     #[test]

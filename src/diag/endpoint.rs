@@ -1753,9 +1753,10 @@ fn inspect(url: &WebUrl, out: &mut Out, rewritten: bool) -> Option<ParsedEndpoin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::test_support::garbage;
 
     fn ids(a: &EndpointAnalysis) -> Vec<&str> {
-        a.findings.iter().map(|f| f.id.as_str()).collect()
+        crate::diag::test_support::ids(&a.findings)
     }
 
     fn severity_of(a: &EndpointAnalysis, id: &str) -> Option<Severity> {
@@ -2167,19 +2168,6 @@ mod tests {
                 assert!(!p.host.contains(secret));
             }
         }
-    }
-
-    /// A tiny deterministic generator, so the garbage is the same on every run.
-    fn garbage(seed: u64, len: usize, alphabet: &[char]) -> String {
-        let mut x = seed;
-        (0..len)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                alphabet[(x % alphabet.len() as u64) as usize]
-            })
-            .collect()
     }
 
     #[test]

@@ -2355,21 +2355,13 @@ mod tests {
 
     // --- every reader, any input -------------------------------------------------------
 
-    /// A tiny deterministic generator, so the garbage is the same on every run.
+    /// Deterministic garbage over the characters these readers care about.
     fn garbage(seed: u64, len: usize) -> String {
         let alphabet: Vec<char> =
             "ab0123456789-_./:?#%@\"' \t\n\u{201c}\u{0430}\u{200b}\u{feff}é中=>^~vV"
                 .chars()
                 .collect();
-        let mut x = seed;
-        (0..len)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                alphabet[(x % alphabet.len() as u64) as usize]
-            })
-            .collect()
+        crate::diag::test_support::garbage(seed, len, &alphabet)
     }
 
     #[test]

@@ -575,6 +575,26 @@ pub struct TokenAnalysis {
     pub findings: Vec<Finding>,
 }
 
+impl TokenAnalysis {
+    /// Nothing learned yet about a token in `field`: what the analysis starts from.
+    pub fn blank(field: Field) -> TokenAnalysis {
+        TokenAnalysis {
+            field,
+            decoded: None,
+            error: None,
+            claims: Claims::default(),
+            kind: TokenKind::Unknown,
+            audience_fit: AudienceFit::Unknown,
+            time: None,
+            consumer_tenant: false,
+            issuer_tenant_mismatch: false,
+            cloud: None,
+            az_cli: None,
+            findings: Vec::new(),
+        }
+    }
+}
+
 /// Where a pasted JSON object came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum JsonSource {
@@ -680,20 +700,7 @@ pub fn analyze(
     now: i64,
     endpoint: Option<&ParsedEndpoint>,
 ) -> TokenAnalysis {
-    let mut a = TokenAnalysis {
-        field,
-        decoded: None,
-        error: None,
-        claims: Claims::default(),
-        kind: TokenKind::Unknown,
-        audience_fit: AudienceFit::Unknown,
-        time: None,
-        consumer_tenant: false,
-        issuer_tenant_mismatch: false,
-        cloud: None,
-        az_cli: None,
-        findings: Vec::new(),
-    };
+    let mut a = TokenAnalysis::blank(field);
     let mut quirks = Quirks::default();
     match read_json_paste(raw) {
         Some(JsonPaste {
@@ -1558,15 +1565,11 @@ mod tests {
     }
 
     fn ids(a: &TokenAnalysis) -> Vec<&str> {
-        a.findings.iter().map(|f| f.id.as_str()).collect()
+        crate::diag::test_support::ids(&a.findings)
     }
 
     fn message(a: &TokenAnalysis, id: &str) -> String {
-        a.findings
-            .iter()
-            .find(|f| f.id == id)
-            .map(|f| f.message.clone())
-            .unwrap_or_else(|| panic!("no finding {id} in {:?}", ids(a)))
+        crate::diag::test_support::message(&a.findings, id)
     }
 
     // ---- decoding ----

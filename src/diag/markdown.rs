@@ -619,7 +619,7 @@ mod tests {
     use super::*;
     use crate::diag::case::{Case, ObservedResponse};
     use crate::diag::cause::CauseId;
-    use crate::diag::jwt::{AudienceFit, TokenAnalysis, TokenKind, UnverifiedJwt};
+    use crate::diag::jwt::{TokenAnalysis, UnverifiedJwt};
     use crate::diag::report::{Finding, RankedCause, Report};
     use crate::diag::secret::Secret;
     use crate::diag::Verdict;
@@ -633,27 +633,18 @@ mod tests {
         header.insert("alg".into(), Value::from("RS256"));
         header.insert("typ".into(), Value::from("JWT"));
         TokenAnalysis {
-            field: Field::Credential,
             decoded: Some(UnverifiedJwt {
                 header,
                 claims,
                 signature_len: 342,
             }),
-            error: None,
             claims: Claims {
                 oid: Some("a8d2c6f4-1e3b-4a57-9c8d-0f6e2b1a3c95".into()),
                 idtyp: Some("user".into()),
                 scp: Some("user_impersonation".into()),
                 ..Claims::default()
             },
-            kind: TokenKind::Unknown,
-            audience_fit: AudienceFit::Unknown,
-            time: None,
-            consumer_tenant: false,
-            issuer_tenant_mismatch: false,
-            cloud: None,
-            az_cli: None,
-            findings: Vec::new(),
+            ..TokenAnalysis::blank(Field::Credential)
         }
     }
 
