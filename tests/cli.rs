@@ -8,6 +8,19 @@ fn doctor() -> Command {
     Command::new(env!("CARGO_BIN_EXE_doctor"))
 }
 
+/// Runs `doctor -` with `input` on standard input; stdout and stderr captured.
+fn doctor_stdin(input: &[u8]) -> std::process::Output {
+    let mut child = doctor()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn corpus(name: &str) -> String {
     format!("{}/../shared/corpus/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -33,19 +46,7 @@ fn json_report_for_a_scenario_file() {
 
 #[test]
 fn readable_report_from_stdin() {
-    let mut child = doctor()
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"endpoint": "https://contoso.openai.azure.com/", "credential": "0123456789abcdef0123456789abcdef\n"}"#)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = doctor_stdin(br#"{"endpoint": "https://contoso.openai.azure.com/", "credential": "0123456789abcdef0123456789abcdef\n"}"#);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Verdict: "), "{text}");
@@ -54,20 +55,7 @@ fn readable_report_from_stdin() {
 
 #[test]
 fn unknown_field_exits_2_naming_it() {
-    let mut child = doctor()
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"api-version": "2024-10-21"}"#)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = doctor_stdin(br#"{"api-version": "2024-10-21"}"#);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`api-version`"));
 }
@@ -83,19 +71,7 @@ fn missing_file_and_no_argument_exit_2() {
 
 #[test]
 fn not_json_exits_2() {
-    let mut child = doctor()
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"sk-proj-not-json")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = doctor_stdin(b"sk-proj-not-json");
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("not-json"));
 }
