@@ -4,7 +4,8 @@
 //! (`${AZURE_OPENAI_ENDPOINT}`, `%AZURE_OPENAI_ENDPOINT%`, `$AZURE_OPENAI_ENDPOINT`, or
 //! the bare name `AZURE_OPENAI_ENDPOINT`). Each caller brings the words and template
 //! pieces of its own field. (The credential has its own table, `known::key_shapes`,
-//! because there a miss would hide a real key.)
+//! because there a miss would hide a real key; the report scrub asks only the strict
+//! [`is_variable_reference`].)
 
 /// True when `text` is one of `words` (case-insensitive), contains one of `markers`
 /// (lower case), or is a variable reference or name. Long text (over 200 bytes) is
@@ -14,11 +15,7 @@ pub fn looks_like_placeholder(text: &str, words: &[&str], markers: &[&str]) -> b
         return false;
     }
     let lower = text.to_ascii_lowercase();
-    let env_name = text.len() >= 3
-        && text.contains('_')
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    let env_name = is_env_name(text);
     let windows_var = text.len() > 2 && text.starts_with('%') && text.ends_with('%');
     let shell_var = text.len() > 1 && text.starts_with('$');
     words.contains(&lower.as_str())
@@ -26,6 +23,27 @@ pub fn looks_like_placeholder(text: &str, words: &[&str], markers: &[&str]) -> b
         || env_name
         || windows_var
         || shell_var
+}
+
+/// True for a reference to a variable that was never expanded, such as
+/// `${AZURE_OPENAI_API_KEY}`, `%OPENAI_API_KEY%`, `$AZURE_OPENAI_KEY` or the bare
+/// name: a name, not a secret. Stricter than [`looks_like_placeholder`] because the
+/// report scrub relies on it: names are upper case with an underscore, and keys have
+/// lower-case letters or no underscore, so a key is never taken for one.
+pub fn is_variable_reference(value: &str) -> bool {
+    let name = value
+        .trim_start_matches(['$', '{', '(', '%'])
+        .trim_end_matches(['}', ')', '%']);
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && is_env_name(name)
+}
+
+/// An environment variable's name: upper case, digits and at least one underscore.
+fn is_env_name(text: &str) -> bool {
+    text.len() >= 3
+        && text.contains('_')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 #[cfg(test)]

@@ -1555,7 +1555,7 @@ fn scrub(report: &mut Report, f: &Facts) {
     let unset = |c: &super::credential::CredentialAnalysis| {
         let value = c.cleaned.expose().trim();
         matches!(c.shape, Shape::Placeholder(_))
-            && (is_variable_reference(value)
+            && (super::placeholder::is_variable_reference(value)
                 || PLACEHOLDERS.iter().any(|p| {
                     matches!(p.pattern, PlaceholderPattern::Exact(w) if w.eq_ignore_ascii_case(value))
                 }))
@@ -1639,21 +1639,6 @@ fn scrub(report: &mut Report, f: &Facts) {
     if let Some(n) = &mut report.next_step {
         clean(n);
     }
-}
-
-/// True for a reference to a variable that was never expanded, such as
-/// `${AZURE_OPENAI_API_KEY}`, `%OPENAI_API_KEY%` or `$AZURE_OPENAI_KEY`: a name, not a
-/// secret. Names are upper case with an underscore; keys have lower-case letters or no
-/// underscore, so a key is never taken for one.
-fn is_variable_reference(value: &str) -> bool {
-    let name = value
-        .trim_start_matches(['$', '{', '(', '%'])
-        .trim_end_matches(['}', ')', '%']);
-    name.contains('_')
-        && name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// How many leading characters of a credential are public: quotes and whitespace
