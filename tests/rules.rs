@@ -735,6 +735,42 @@ fn curl_command_header_argument_with_a1_body_is_key_invalid() {
     assert_no_piece(&report_json(&c), KEY);
 }
 
+/// 3.5/5.3 from code rather than a log: PowerShell and Python that put a hex key in
+/// `Authorization: Bearer` on a classic path (A2) are auth-header-wrong; code that reads the
+/// key from a variable still names the header, and a JWT literal in `api-key` is
+/// token-in-api-key.
+#[test]
+fn headers_set_in_code_are_read_like_a_request() {
+    let url = format!("{AOAI}openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
+    let powershell = format!(
+        "$headers = @{{\n    \"Authorization\" = \"Bearer {KEY}\"\n    \"Content-Type\" = \"application/json\"\n}}\nInvoke-RestMethod -Uri \"{url}\" -Method Post -Headers $headers -Body $body\nInvoke-RestMethod : {A2_BODY}"
+    );
+    let python = format!(
+        "resp = requests.post(\"{url}\", headers={{\"Authorization\": \"Bearer {KEY}\"}}, json=body)\nprint(resp.status_code, resp.text)\n401 {A2_BODY}"
+    );
+    for text in [powershell, python] {
+        let c = case(AOAI, None, "", &text);
+        let r = diagnose(&c, NOW);
+        assert_eq!(
+            (r.verdict, r.causes.first().map(|c| c.id)),
+            (Verdict::Problem, Some(CauseId::AuthHeaderWrong)),
+            "{text}"
+        );
+        assert!(r.findings.iter().any(|x| x.id == "credential-from-paste"));
+        assert_no_piece(&report_json(&c), KEY);
+    }
+
+    let token = user_token("https://cognitiveservices.azure.com", NOW + 3000);
+    let node = format!(
+        "const res = await fetch(url, {{ method: 'POST', headers: {{ 'api-key': '{token}' }} }});\n// 401\n{}",
+        a1_body()
+    );
+    let c = case(AOAI, None, "", &node);
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.causes.first().map(|c| c.id), Some(CauseId::TokenInApiKey));
+    assert_no_piece(&report_json(&c), &token);
+}
+
 /// A pasted request that agrees with the fields adds nothing; one that disagrees warns,
 /// because the app may not send what the user entered.
 #[test]
@@ -773,7 +809,7 @@ fn pasted_request_agreeing_with_the_fields_adds_no_warning() {
 }
 
 /// The last scrub covers values read from a paste: for many synthetic keys and tokens, in
-/// every way a request can be pasted, no 8-character piece reaches any report string.
+/// every way a request can be pasted (curl, header dumps, code, httpie), no 8-character piece reaches any report string.
 #[test]
 fn no_piece_of_a_pasted_credential_reaches_the_report() {
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -816,10 +852,21 @@ fn no_piece_of_a_pasted_credential_reaches_the_report() {
             None => format!("{header}: {secret}"),
         };
         let host = "fabrikam-ai.openai.azure.com";
+        // The header's name and value apart, for the forms written as code.
+        let (name, value) = match header.split_once(' ') {
+            Some((h, b)) => (h.trim_end_matches(':'), format!("{b} {secret}")),
+            None => (header, secret.clone()),
+        };
         let texts = [
             curl_v(host, &line, "401", A2_BODY),
             format!("curl {AOAI} -H \"{line}\"\n{}", a1_body()),
             format!("Request headers:\n  {line}\nStatus: 401\n{A2_BODY}"),
+            format!(
+                "$h = @{{ \"{name}\" = \"{value}\" }}\nInvoke-RestMethod -Headers $h\n{A2_BODY}"
+            ),
+            format!("requests.post(url, headers={{'{name}': '{value}'}})\n{A2_BODY}"),
+            format!("client.DefaultRequestHeaders.Add(\"{name}\", \"{value}\");\n{A2_BODY}"),
+            format!("http POST {AOAI} '{name}:{value}'\n{A2_BODY}"),
         ];
         for text in texts {
             for (cred, hdr) in [(None, ""), (Some(KEY), "api-key")] {

@@ -1,6 +1,9 @@
 //! What a pasted request shows was sent: the credential header lines of `curl -v`
-//! (`> api-key: …`), of a curl command (`-H 'Authorization: Bearer …'`) and of a
-//! request-header dump (`Request headers:` followed by `api-key: …`).
+//! (`> api-key: …`), of a command (`curl -H 'Authorization: Bearer …'`, `wget
+//! --header=…`, httpie's `api-key:…`), of a request-header dump (`Request headers:`
+//! followed by `api-key: …`) and of code that sets the header (PowerShell
+//! `@{ "api-key" = … }`, a Python or JavaScript map, `Headers.Add("api-key", …)`, a HAR
+//! entry).
 //!
 //! Users often paste only such output. The header a credential rode in, and the shape of
 //! its value, are the facts the rules of `auth-failures.md` 5.3 (which header each
@@ -19,8 +22,11 @@ pub enum SentVia {
     CurlVerbose,
     /// A header line in a dump (`name: value` at the start of a line).
     Dump,
-    /// A `-H`/`--header` argument of a curl command: what the shell was asked to send.
+    /// A header argument of a command (curl's `-H`/`--header`, wget's `--header=`,
+    /// httpie's `name:value`): what the shell was asked to send.
     CurlArgument,
+    /// Code or configuration that sets the header: what the program was told to send.
+    Code,
 }
 
 /// One credential header seen in the pasted text.
@@ -56,29 +62,49 @@ fn credential_header(name: &str) -> Option<AuthHeader> {
     .map(|(_, h)| h)
 }
 
-/// True for a value shown masked (`****`, `REDACTED`, `…`) or left to the shell
-/// (`$AZURE_OPENAI_API_KEY`, `%KEY%`): not what was sent.
-fn hidden(value: &str, via: SentVia) -> bool {
+/// True for a value shown masked (`****`, `REDACTED`, `…`) or left to a shell or a
+/// template (`$AZURE_OPENAI_API_KEY`, `%KEY%`, `{api_key}`, `${token}`): not what was
+/// sent. No key or token shape holds `$`, `%`, `{` or `}`.
+fn hidden(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     value.contains("***")
         || value.contains('…')
         || value.contains("...")
+        || value.contains(['$', '%', '{', '}'])
         || lower.contains("redacted")
         || lower.contains("hidden")
-        || (via == SentVia::CurlArgument && (value.contains('$') || value.contains('%')))
 }
 
-/// Reads `name: value` into a header, stripping quotes, a trailing comma and the
-/// `Bearer` scheme of `Authorization`.
+/// True when the text is wrapped in one kind of quote.
+fn quoted(text: &str) -> bool {
+    let t = text.trim();
+    ['\'', '"', '`']
+        .into_iter()
+        .any(|q| t.len() >= 2 && t.starts_with(q) && t.ends_with(q))
+}
+
+/// Reads `name: value` into a header, stripping quotes and a trailing comma. A quoted
+/// name with an unquoted value is code (`'api-key': process.env.KEY`): the value is
+/// an expression, so only the header is known.
 fn read(name_value: &str, line: usize, via: SentVia) -> Option<SentHeader> {
     let (name, value) = name_value.split_once(':')?;
     let header = credential_header(name)?;
-    let value = value
-        .trim()
-        .trim_end_matches(',')
-        .trim()
-        .trim_matches(['\'', '"'])
-        .trim();
+    let value = value.trim().trim_end_matches(',').trim();
+    let expression = quoted(name) && !quoted(value);
+    let value = value.trim_matches(['\'', '"']).trim();
+    let via = if expression { SentVia::Code } else { via };
+    Some(header_with(
+        header,
+        (!expression).then_some(value),
+        line,
+        via,
+    ))
+}
+
+/// The header with its value: the `Bearer` scheme of `Authorization` is dropped, and a
+/// value that is empty, masked or a variable is not kept.
+fn header_with(header: AuthHeader, value: Option<&str>, line: usize, via: SentVia) -> SentHeader {
+    let value = value.unwrap_or_default();
     let value = if header == AuthHeader::Authorization {
         match value.split_once(char::is_whitespace) {
             Some((scheme, rest)) if scheme.eq_ignore_ascii_case("bearer") => rest.trim(),
@@ -87,13 +113,13 @@ fn read(name_value: &str, line: usize, via: SentVia) -> Option<SentHeader> {
     } else {
         value
     };
-    let value = (!value.is_empty() && !hidden(value, via)).then(|| Secret::new(value));
-    Some(SentHeader {
+    let value = (!value.is_empty() && !hidden(value)).then(|| Secret::new(value));
+    SentHeader {
         header,
         value,
         line,
         via,
-    })
+    }
 }
 
 /// At most this many `-H` flags are read on one line, so a line of nothing but flags
@@ -112,9 +138,13 @@ fn arguments(line: &str, no: usize, out: &mut Vec<SentHeader>) {
         } else {
             continue;
         };
-        // A flag of its own: at the start of the line or after a space.
+        // A flag of its own: at the start of the line or after a space, and not the
+        // start of a longer word (PowerShell's `-Headers`).
         let before = line.get(..at).unwrap_or_default();
-        if !(before.is_empty() || before.ends_with(char::is_whitespace)) {
+        let next = rest.get(flag_len..).and_then(|r| r.chars().next());
+        if !(before.is_empty() || before.ends_with(char::is_whitespace))
+            || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
             continue;
         }
         flags += 1;
@@ -136,6 +166,175 @@ fn arguments(line: &str, no: usize, out: &mut Vec<SentHeader>) {
     }
 }
 
+/// httpie's request items (`http POST url api-key:abc 'Authorization:Bearer …'`): a
+/// header is `name:value`, while `name:=` is a JSON field and `name==` a query parameter.
+fn httpie(line: &str, no: usize, out: &mut Vec<SentHeader>) {
+    for item in line.split_whitespace().skip(1).take(MAX_FLAGS_PER_LINE) {
+        let item = item.trim_matches(['\'', '"']);
+        let Some((name, value)) = item.split_once(':') else {
+            continue;
+        };
+        if value.starts_with('=') || out.len() >= MAX_SENT {
+            continue;
+        }
+        if let Some(header) = credential_header(name) {
+            out.push(header_with(header, Some(value), no, SentVia::CurlArgument));
+        }
+    }
+}
+
+/// True for a character that continues a name (`api-key`, `api_key`, `Authorization2`).
+fn name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// A value in code is read up to this many bytes: a JWT is a few kilobytes, and a line
+/// of a megabyte is not scanned once per header name on it.
+const MAX_VALUE: usize = 16 * 1024;
+
+/// The first `max` bytes of `text`, cut at a character boundary.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// The value after a header name in code, as a literal when it is one: `"abc"`, `'abc'`.
+/// An interpolated string (`f"…"`, `$"…"`, `` `…${t}` ``), a variable or a
+/// concatenation (`"Bearer " + token`) gives `None`.
+fn literal_value(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let (interpolated, text) = match text.strip_prefix(['f', '$']) {
+        Some(rest) if rest.starts_with(['\'', '"']) => (true, rest),
+        _ => (false, text.strip_prefix('@').unwrap_or(text)),
+    };
+    let q = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '"' | '`'))?;
+    let inner = head(text.get(1..)?, MAX_VALUE);
+    let (value, after) = inner.split_once(q).unwrap_or((inner, ""));
+    let joined = after.trim_start().starts_with(['+', '.', '%']);
+    (!interpolated && !joined).then_some(value)
+}
+
+/// What follows a header name in code, if it sets the header there: the text of the
+/// value. `quoted` says the name was in quotes; `before` is the line up to the name.
+fn value_after<'a>(before: &str, after: &'a str, quoted: bool) -> Option<&'a str> {
+    let before = before.trim_end();
+    // HAR and similar: `"name": "api-key", "value": "…"`.
+    if quoted && before.ends_with(':') {
+        let key = before.trim_end_matches(':').trim_end();
+        let key = key.get(key.len().saturating_sub(6)..).unwrap_or_default();
+        if !key.eq_ignore_ascii_case("\"name\"") && !key.eq_ignore_ascii_case("'name'") {
+            return None;
+        }
+        let rest = after.trim_start().strip_prefix(',')?.trim_start();
+        let rest = rest
+            .strip_prefix("\"value\"")
+            .or_else(|| rest.strip_prefix("'value'"))?;
+        return rest.trim_start().strip_prefix(':');
+    }
+    if before.ends_with('=') {
+        return None; // the name is itself a value (`header = 'api-key'`)
+    }
+    let after = if quoted {
+        after.strip_prefix(']').unwrap_or(after) // `headers["api-key"] = …`
+    } else {
+        after
+    };
+    let rest = after.trim_start();
+    if let Some(v) = rest.strip_prefix("=>") {
+        return Some(v);
+    }
+    if let Some(v) = rest.strip_prefix('=') {
+        return (!v.starts_with('=')).then_some(v);
+    }
+    if let Some(v) = rest.strip_prefix(':') {
+        // A bare name is a map key only after `{`, `,` or `;` (`{ Authorization: t }`).
+        let key_position = quoted || before.is_empty() || before.ends_with(['{', ',', ';']);
+        return (key_position && !v.starts_with(':')).then_some(v);
+    }
+    if let Some(v) = rest.strip_prefix(',') {
+        // A call's first argument: `Headers.Add("api-key", …)`, `.header("api-key", …)`.
+        return (quoted && before.ends_with('(')).then_some(v);
+    }
+    None
+}
+
+/// Credential headers set in code or configuration anywhere on a line: PowerShell
+/// `@{ "api-key" = "…" }`, Python and JavaScript maps (`{"api-key": key}`,
+/// `{ Authorization: token }`), subscripts (`headers["api-key"] = …`), calls
+/// (`Headers.Add("api-key", …)`, `req.Header.Set("Authorization", …)`), .NET's
+/// `AuthenticationHeaderValue("Bearer", …)` and HAR entries. A literal value is read; a
+/// variable or an expression leaves only the header known.
+fn in_code(line: &str, no: usize, out: &mut Vec<SentHeader>) {
+    let lower = line.to_ascii_lowercase();
+    let mut found: Vec<(usize, SentHeader)> = Vec::new();
+    for (name, header) in [
+        ("api-key", AuthHeader::ApiKey),
+        ("authorization", AuthHeader::Authorization),
+        ("ocp-apim-subscription-key", AuthHeader::ApimSubscription),
+        ("x-api-key", AuthHeader::Other),
+    ] {
+        for (at, _) in lower.match_indices(name).take(MAX_FLAGS_PER_LINE) {
+            let end = at + name.len();
+            let (Some(before), Some(after)) = (line.get(..at), line.get(end..)) else {
+                continue;
+            };
+            let prev = before.chars().next_back();
+            let next = after.chars().next();
+            let quote = prev.filter(|c| matches!(c, '\'' | '"' | '`'));
+            let (before, after, is_quoted) = match quote {
+                Some(q) if next == Some(q) => (
+                    before.get(..before.len() - 1).unwrap_or_default(),
+                    after.get(1..).unwrap_or_default(),
+                    true,
+                ),
+                Some(_) => continue,
+                None if prev.is_some_and(name_char) || next.is_some_and(name_char) => continue,
+                None => (before, after, false),
+            };
+            if let Some(v) = value_after(before, after, is_quoted) {
+                found.push((at, header_with(header, literal_value(v), no, SentVia::Code)));
+            }
+        }
+    }
+    for (at, _) in lower
+        .match_indices("authenticationheadervalue(")
+        .take(MAX_FLAGS_PER_LINE)
+    {
+        let args = line
+            .get(at + "authenticationheadervalue(".len()..)
+            .unwrap_or_default();
+        let Some(rest) = args.trim_start().strip_prefix("\"Bearer\"") else {
+            continue;
+        };
+        if let Some(v) = rest.trim_start().strip_prefix(',') {
+            let h = header_with(
+                AuthHeader::Authorization,
+                literal_value(v),
+                no,
+                SentVia::Code,
+            );
+            found.push((at, h));
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    // `X.Authorization = new AuthenticationHeaderValue("Bearer", "…")` names the header
+    // twice; the mention that carries the value stands for both.
+    let valued: Vec<AuthHeader> = found
+        .iter()
+        .filter(|(_, h)| h.value.is_some())
+        .map(|(_, h)| h.header)
+        .collect();
+    found.retain(|(_, h)| h.value.is_some() || !valued.contains(&h.header));
+    let room = MAX_SENT.saturating_sub(out.len());
+    out.extend(found.into_iter().take(room).map(|(_, h)| h));
+}
+
 /// Every credential header the pasted text shows, in order of appearance.
 pub fn read_sent(text: &str) -> Vec<SentHeader> {
     let mut out = Vec::new();
@@ -151,19 +350,34 @@ pub fn read_sent(text: &str) -> Vec<SentHeader> {
             // A response line or curl's own notes.
         } else if let Some(h) = read(t.trim_start_matches(['-', '•']), no, SentVia::Dump) {
             out.push(h);
-        } else if t.contains("-H") || t.contains("--header") {
-            arguments(t, no, &mut out);
+        } else {
+            let before = out.len();
+            if t.contains("-H") || t.contains("--header") {
+                arguments(t, no, &mut out);
+            }
+            let command = t.split_whitespace().next().unwrap_or_default();
+            if out.len() == before && matches!(command, "http" | "https" | "xh" | "xhs") {
+                httpie(t, no, &mut out);
+            }
+            if out.len() == before {
+                in_code(t, no, &mut out);
+            }
         }
     }
     out
 }
 
 /// The header to take as sent: a `curl -v` line (what really left) over a dump line over
-/// a curl argument (what the shell was asked to send).
+/// a command's argument (what the shell was asked to send) over code.
 pub fn best(sent: &[SentHeader]) -> Option<&SentHeader> {
-    [SentVia::CurlVerbose, SentVia::Dump, SentVia::CurlArgument]
-        .into_iter()
-        .find_map(|via| sent.iter().find(|h| h.via == via))
+    [
+        SentVia::CurlVerbose,
+        SentVia::Dump,
+        SentVia::CurlArgument,
+        SentVia::Code,
+    ]
+    .into_iter()
+    .find_map(|via| sent.iter().find(|h| h.via == via))
 }
 
 #[cfg(test)]
@@ -223,12 +437,101 @@ mod tests {
         assert_eq!(best(&s).map(|h| h.header), Some(AuthHeader::Authorization));
     }
 
+    /// `(header, value)` of every header read from `text`.
+    fn headers(text: &str) -> Vec<(AuthHeader, Option<String>)> {
+        read_sent(text)
+            .iter()
+            .map(|h| (h.header, h.value.as_ref().map(|v| v.expose().to_string())))
+            .collect()
+    }
+
+    fn key(v: &str) -> (AuthHeader, Option<String>) {
+        (AuthHeader::ApiKey, Some(v.to_string()))
+    }
+
+    #[test]
+    fn powershell_hashtables_on_one_line_and_several() {
+        let one = r#"Invoke-RestMethod -Uri $u -Method Post -Headers @{"api-key"="k1"; "Content-Type"="application/json"}"#;
+        assert_eq!(headers(one), vec![key("k1")]);
+        let several =
+            "$headers = @{\n    'api-key' = 'k2'\n    Authorization = \"Bearer $token\"\n}";
+        assert_eq!(
+            headers(several),
+            vec![key("k2"), (AuthHeader::Authorization, None)]
+        );
+    }
+
+    #[test]
+    fn maps_subscripts_and_calls_in_code() {
+        let code = [
+            r#"headers = {"api-key": "k1", "Content-Type": "application/json"}"#,
+            r#"r = requests.post(url, headers={'Authorization': f'Bearer {token}'})"#,
+            "fetch(url, { headers: { 'api-key': process.env.AZURE_OPENAI_API_KEY } })",
+            "  Authorization: `Bearer ${token}`,",
+            r#"req.headers["Ocp-Apim-Subscription-Key"] = "k3""#,
+            r#"client.DefaultRequestHeaders.Add("api-key", "k4");"#,
+            r#"req.Header.Set("Authorization", "Bearer "+token)"#,
+            r#"http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "tok5");"#,
+            r#"  { "name": "api-key", "value": "k6" },"#,
+            "$h = @{ Authorization = \"Bearer tok7\" }",
+        ]
+        .join("\n");
+        assert_eq!(
+            headers(&code),
+            vec![
+                key("k1"),
+                (AuthHeader::Authorization, None),
+                (AuthHeader::ApiKey, None),
+                (AuthHeader::Authorization, None),
+                (AuthHeader::ApimSubscription, Some("k3".into())),
+                key("k4"),
+                (AuthHeader::Authorization, None),
+                (AuthHeader::Authorization, Some("tok5".into())),
+                key("k6"),
+                (AuthHeader::Authorization, Some("tok7".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn commands_other_than_curl() {
+        assert_eq!(
+            headers(
+                "wget --header='api-key: k1' https://x\nhttp POST https://x api-key:k2 msg:=1 q==2"
+            ),
+            vec![key("k1"), key("k2")]
+        );
+    }
+
+    #[test]
+    fn a_header_name_as_a_value_or_in_prose_is_not_a_header_sent() {
+        let text = [
+            "subscriptionKeyParameterNames: { header: 'api-key', query: 'api-key' }",
+            "The api-key header is missing; check the Authorization policy.",
+            "x_api_key = 1; my-api-key: 2; if h == 'api-key': pass",
+            "headers.get(\"api-key\")",
+        ]
+        .join("\n");
+        assert_eq!(headers(&text), vec![]);
+    }
+
     #[test]
     fn a_megabyte_line_of_flags_is_read_quickly() {
         let line = "-H '".repeat(250_000);
         assert!(read_sent(&line).is_empty());
         let line = format!("curl {}", "-H 'api-key: abcdefgh' ".repeat(50_000));
         assert_eq!(read_sent(&line).len(), MAX_SENT);
+    }
+
+    #[test]
+    fn a_megabyte_line_of_code_is_read_quickly() {
+        let line = "'api-key': 'x".repeat(80_000);
+        assert!(read_sent(&line).len() <= MAX_SENT);
+        // Only the first mentions of a name on one line are looked at.
+        let line = format!("{}{}", "\"api-key\" ".repeat(100_000), "= 'k'");
+        assert_eq!(headers(&line), vec![]);
+        let line = format!("{}{}", "\"api-key\" ".repeat(10), "= 'k'");
+        assert_eq!(headers(&line), vec![key("k")]);
     }
 
     #[test]
