@@ -879,12 +879,12 @@ fn no_piece_of_a_pasted_credential_reaches_the_report() {
 
 #[test]
 fn another_providers_key_leads_over_its_damage() {
-    // An OpenAI project key (164 characters, marker off-centre so the shape check calls
-    // it cut short) sent to an Azure OpenAI resource: the provider is the cause (A1
-    // cause 2); a perfect copy of this key would fail there too.
+    // An OpenAI project key (164 characters) with a zero-width space pasted in, sent to
+    // an Azure OpenAI resource: the provider is the cause (A1 cause 2); a perfect copy of
+    // this key would fail there too.
     let key = format!(
-        "sk-proj-{}T3BlbkFJ{}",
-        "a1B2c3D4e5".repeat(8),
+        "sk-proj-{}T3BlbkFJ\u{200b}{}",
+        "a1B2c3D4e5".repeat(7),
         "Z9y8X7w6V5".repeat(7)
     );
     let c = case(

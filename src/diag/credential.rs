@@ -1294,7 +1294,7 @@ fn prefixed_key(s: &str) -> Option<Classified> {
             PrefixMeaning::Vendor(name) => Classified::of(Shape::OtherVendor(name)),
             PrefixMeaning::OpenAi(kind) => {
                 let mut c = Classified::of(Shape::OpenAi(kind));
-                c.truncated = marker_balance(s, p.prefix.len());
+                c.notes.extend(openai_length_note(s.len(), kind));
                 c
             }
         });
@@ -1337,19 +1337,30 @@ fn prefixed_key(s: &str) -> Option<Classified> {
     Some(c)
 }
 
-/// In OpenAI keys the parts before and after the marker are equally long (gitleaks
-/// samples); a shorter tail means the key was cut.
-fn marker_balance(s: &str, prefix_len: usize) -> Option<String> {
-    let marker = key_shapes::OPENAI_MARKER;
-    let at = s.find(marker)?;
-    let before = at.checked_sub(prefix_len)?;
-    let after = s.len() - at - marker.len();
-    (after < before).then(|| {
-        format!(
-            "Looks cut short: {after} characters follow the OpenAI marker where {before} precede \
-             it; in OpenAI keys seen so far both parts are equally long. Copy the key again."
-        )
-    })
+/// A note when an OpenAI key's length is not one seen for its kind (`auth-failures.md`
+/// 5.2). Only the legacy key's length is fixed; for the others the lengths are what public
+/// reports show, so a different one is a warning to look, not proof of a cut.
+fn openai_length_note(n: usize, kind: OpenAiKeyKind) -> Option<Note> {
+    let message = match kind {
+        OpenAiKeyKind::Project if !key_shapes::OPENAI_PROJECT_LENGTHS.contains(&n) => format!(
+            "{n} characters: project keys seen so far have {}. If it was copied in part, \
+             copy it again.",
+            key_shapes::OPENAI_PROJECT_LENGTHS
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        OpenAiKeyKind::ServiceAccount if n <= key_shapes::OPENAI_SERVICE_ACCOUNT_MIN_LEN => {
+            format!(
+                "{n} characters: service-account keys seen so far are longer than {}. If it \
+                 was copied in part, copy it again.",
+                key_shapes::OPENAI_SERVICE_ACCOUNT_MIN_LEN
+            )
+        }
+        _ => return None,
+    };
+    Some(Note::new("length-unusual", Severity::Warning, message))
 }
 
 fn is_client_secret(s: &str) -> bool {
@@ -1488,9 +1499,9 @@ mod tests {
                          JQQJ99OPcqCkPOtX3AvOsL90ACOGuXpM";
     /// Synthetic legacy OpenAI key: sk- + 20 + marker + 20.
     const LEGACY: &str = "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";
-    /// Synthetic project key with equally long parts around the marker (58 + 58).
-    const PROJECT: &str = "sk-proj-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa_2o76umfXfKm_r5kJP1\
-                           T3BlbkFJVrT-1FJors_6ILi8IHn5kxsC7tVO_HbkQfyy_KV5zjR3j1twdTKWTddB-X";
+    /// Synthetic project key, 164 characters (a length auth-failures.md 5.2 reports).
+    const PROJECT: &str = "sk-proj-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa_2o76umfXfKm_r5kJP1Qw3Er5Ty7Ui9Op1A\
+                           T3BlbkFJVrT-1FJors_6ILi8IHn5kxsC7tVO_HbkQfyy_KV5zjR3j1twdTKWTddB-XZx2Cv4Bn6Mm8Lk0J";
     const GUID: &str = "c38fe535-e584-d13e-c002-716c65baf7f9";
     const CLIENT_SECRET: &str = "Abc8Q~dEfGhIjKlMnOpQrStUvWxYz012345678.-";
 
@@ -1949,11 +1960,6 @@ mod tests {
                 Shape::OpenAi(OpenAiKeyKind::Legacy),
                 "before the OpenAI marker",
             ),
-            (
-                PROJECT[..PROJECT.len() - 9].into(),
-                Shape::OpenAi(OpenAiKeyKind::Project),
-                "49 characters follow",
-            ),
             (two_parts, Shape::Jwt, "it has 2 parts"),
             (
                 short_sig,
@@ -1993,6 +1999,12 @@ mod tests {
         let a = analyze(&format!("{LEGACY}x"));
         assert_eq!(a.shape, Shape::OpenAi(OpenAiKeyKind::Legacy));
         assert!(ids(&a).contains(&"credential-length-unusual"));
+        // Project keys have no fixed length (auth-failures.md 5.2): a length not seen
+        // is a warning, not damage.
+        let a = analyze(&PROJECT[..PROJECT.len() - 9]);
+        assert!(a.damage.is_empty());
+        assert!(message(&a, "credential-length-unusual").contains("56, 164, 172"));
+        assert!(!ids(&analyze(PROJECT)).contains(&"credential-length-unusual"));
         let longer = format!("{KEY84}ab");
         let a = analyze(&longer);
         assert_eq!(a.shape, Shape::AzureKey84);

@@ -115,10 +115,18 @@ pub const OPENAI_LEGACY_LEN: usize = 51;
 /// Where the marker sits in a legacy OpenAI key (after `sk-` and 20 characters).
 pub const OPENAI_LEGACY_MARKER_AT: usize = 23;
 
-/// The base64 of "OpenAI" that OpenAI keys carry (`auth-failures.md` 5.2; gitleaks
-/// rules/openai.go, which also shows it in project, service-account and admin keys with
-/// equally long parts before and after it).
+/// The base64 of "OpenAI" that OpenAI keys carry (`auth-failures.md` 5.2).
 pub const OPENAI_MARKER: &str = "T3BlbkFJ";
+
+/// Lengths of `sk-proj-` project keys seen in public reports (`auth-failures.md` 5.2: 56
+/// in early 2024, gh:di-sukharev/opencommit#328; 164, gh:frappe/flow_client#87 and the
+/// gpt_academic regex; 172, the C1 masking rule). Other lengths are not proof of damage,
+/// only worth a look.
+pub const OPENAI_PROJECT_LENGTHS: &[usize] = &[56, 164, 172];
+
+/// `sk-svcacct-` keys "seem to always be more than 100 chars" (`auth-failures.md` 5.2,
+/// gh:mongodb/kingfisher#68).
+pub const OPENAI_SERVICE_ACCOUNT_MIN_LEN: usize = 100;
 
 /// Microsoft Entra client secret value: 3 characters, a digit, `Q~`, then 31–34
 /// characters of `[A-Za-z0-9_~.-]` (gitleaks rules/azure.go azure-ad-client-secret;
