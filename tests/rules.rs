@@ -101,12 +101,58 @@ fn an_empty_case_is_inconclusive_with_a_next_step() {
     assert!(r.next_step.is_some_and(|n| n.contains("curl -i")));
 }
 
+/// A2 alone names four causes (causes.md: "where the evidence cannot decide, the verdict
+/// is inconclusive"): they are listed in A2's order, key-as-Bearer first, and the next
+/// step asks for what the app sends after `Bearer`.
 #[test]
-fn token_message_without_any_token_is_not_confident() {
+fn token_message_without_any_token_is_inconclusive() {
     let text = "Error code: 401 - {'statusCode': 401, 'message': 'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.'}";
     let r = diagnose(&case(AOAI, None, "auto", text), NOW);
-    assert_eq!(r.verdict, Verdict::Problem);
-    assert_ne!(r.causes[0].confidence, Confidence::High);
+    assert_eq!(r.verdict, Verdict::Inconclusive);
+    let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
+    assert_eq!(
+        ids,
+        vec![
+            CauseId::AuthHeaderWrong,
+            CauseId::TokenExpired,
+            CauseId::TokenAudience
+        ]
+    );
+    assert!(r.causes.iter().all(|c| c.confidence == Confidence::Low));
+    let next = r.next_step.unwrap_or_default();
+    assert!(
+        next.contains("Authorization: Bearer") && next.contains("az account get-access-token"),
+        "{next}"
+    );
+}
+
+/// The same A2 with the code that sent it: a Bearer header filled from a variable named
+/// for a key is A2 cause 1 (the devgem.io example); one named for a token, or a chain
+/// that got a token (2.1), leaves the token causes, and a key in Bearer on the v1 API is
+/// no header mistake (5.3).
+#[test]
+fn a2_with_the_code_that_sent_it() {
+    let a2 = "{'statusCode': 401, 'message': 'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.'}";
+    let key_var = format!("headers = {{\"Authorization\": f\"Bearer {{API_KEY}}\"}}\nError code: 401 - {a2}");
+    let (v, id, conf) = lead(&case(AOAI, None, "auto", &key_var));
+    assert_eq!(
+        (v, id, conf),
+        (
+            Verdict::Problem,
+            Some(CauseId::AuthHeaderWrong),
+            Some(Confidence::Medium)
+        )
+    );
+
+    let token_var = format!("-H \"Authorization: Bearer $ACCESS_TOKEN\"\n{a2}");
+    let curl = format!("curl {AOAI}openai/deployments/x/chat/completions {token_var}");
+    let r = diagnose(&case(AOAI, None, "auto", &curl), NOW);
+    assert_eq!(r.verdict, Verdict::Inconclusive);
+    assert_ne!(r.causes.first().map(|c| c.id), Some(CauseId::AuthHeaderWrong));
+
+    let v1 = "https://fabrikam-ai.openai.azure.com/openai/v1/";
+    let r = diagnose(&case(v1, None, "auto", &key_var), NOW);
+    assert_ne!(r.causes.first().map(|c| c.id), Some(CauseId::AuthHeaderWrong));
 }
 
 #[test]

@@ -312,6 +312,12 @@ fn js_token_client(t: &Target) -> String {
     )
 }
 
+/// The `az` command that gets a token for the audience this endpoint wants, for a next
+/// step that asks for one.
+pub fn token_command(facts: &Facts) -> String {
+    get_token_cmd(&Target::of(facts))
+}
+
 fn get_token_cmd(t: &Target) -> String {
     format!(
         "{}az account get-access-token --resource {} --query accessToken -o tsv",

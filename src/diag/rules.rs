@@ -29,6 +29,7 @@ use super::inputs::{ApiVersionStatus, AuthHeader};
 use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use super::known::key_shapes::{PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS};
 use super::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
+use super::sent::Holds;
 use super::{time, Facts};
 
 /// The lowest score that makes a verdict `problem`.
@@ -754,19 +755,7 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
                     "or the app sends an older token than the one pasted here",
                 );
             } else {
-                r.add(CauseId::TokenExpired, 50, o, format!("{at} — the token is missing, invalid, for another audience, or expired; paste the token to tell which"));
-                r.add(
-                    CauseId::AuthHeaderWrong,
-                    45,
-                    o,
-                    "or a key was sent as `Authorization: Bearer`",
-                );
-                r.add(
-                    CauseId::TokenAudience,
-                    45,
-                    o,
-                    "or the token is for another resource",
-                );
+                unexplained_a2(f, r, &at);
             }
         }
         for c in r.cands.iter_mut().filter(|c| c.score >= 85) {
@@ -1540,7 +1529,69 @@ fn next_step(f: &Facts, browser_only: bool) -> String {
             "The browser could not read an answer (CORS, DNS, a private endpoint, TLS or a blocked request look the same from a page), so nothing is known about the credential. Run the same request with curl and paste its output here:\n\n```sh\n{cmd}\n```"
         );
     }
+    let a2 = f.evidence.has(S::AzureTokenRejected) || f.evidence.has(S::AzureScopedTokenRejected);
+    if a2 && token(f).is_none() && cred_missing(f) {
+        // A2 names four causes; what the app puts after `Bearer` tells them apart.
+        return format!(
+            "Paste what the app sends after `Authorization: Bearer` into the credential field (it is read here, in this page, and sent nowhere). A token shows whether it has expired or is for another resource; a key means it belongs in the `api-key` header. If the app gets its token from azure-identity, a token from the same identity does as well:\n\n```sh\n{}\n```",
+            fixes::token_command(f)
+        );
+    }
     format!("Run the request with curl and paste its full output (status line, headers and body) here:\n\n```sh\n{cmd}\n```")
+}
+
+/// An A2 with neither the credential nor the token at hand: the message names four
+/// causes and only what the app sends can tell them apart (A2 causes 1–3). They are
+/// ranked in A2's order, below a verdict, unless the paste tells a key from a token: a
+/// header set from a variable named for a key (`Bearer $AZURE_OPENAI_API_KEY`, the
+/// devgem.io example of A2 cause 1) or a credential chain that got a token (2.1).
+fn unexplained_a2(f: &Facts, r: &mut Ranking, at: &str) {
+    let o = Basis::Observed;
+    let bearer = f
+        .evidence
+        .sent
+        .iter()
+        .find(|h| h.header == AuthHeader::Authorization);
+    let holds = bearer.and_then(|h| h.variable);
+    let chain_token = f.evidence.has(S::CredentialTokenAcquired);
+    if holds == Some(Holds::Key) && !is_v1_path(f) && !chain_token {
+        let line = bearer.map(|h| h.line).unwrap_or_default();
+        r.add(
+            CauseId::AuthHeaderWrong,
+            75,
+            o,
+            format!("error output, line {line}: `Authorization: Bearer` is filled from a variable named for a key; the classic paths read a key only from `api-key` (A2 cause 1)"),
+        );
+    }
+    let v1_key = holds == Some(Holds::Key) && is_v1_path(f) && !chain_token;
+    if v1_key {
+        r.add(
+            CauseId::KeyInvalid,
+            55,
+            o,
+            "a key sent as Bearer on the v1 API, which reads keys there (5.3): the key itself is likely wrong",
+        );
+    }
+    let token_side = holds == Some(Holds::Token) || chain_token;
+    let header_score = if token_side || v1_key { 35 } else { 45 };
+    r.add(
+        CauseId::AuthHeaderWrong,
+        header_score,
+        o,
+        format!("{at} — the token is missing, invalid, for another audience, or expired; a key sent as `Authorization: Bearer` is answered this way too"),
+    );
+    r.add(
+        CauseId::TokenExpired,
+        45,
+        o,
+        "or the token has expired: tokens live 60–90 minutes, and an app that keeps the first one fails about an hour after it starts",
+    );
+    r.add(
+        CauseId::TokenAudience,
+        45,
+        o,
+        "or the token is for another resource (Resource Manager, Graph, an ID token)",
+    );
 }
 
 /// Last line of defence: no report string may contain any 8-character piece of the

@@ -37,10 +37,23 @@ pub struct SentHeader {
     /// The value (after `Bearer ` for `Authorization`), or `None` when it was shown
     /// masked or as a shell variable: then only the header name is known.
     pub value: Option<Secret>,
+    /// When the value comes from a variable (`$AZURE_OPENAI_API_KEY`, `f"Bearer {token}"`,
+    /// `process.env.API_KEY`), what the variable's name says it holds.
+    pub variable: Option<Holds>,
     /// 1-based line of the pasted text.
     pub line: usize,
     /// How it was written.
     pub via: SentVia,
+}
+
+/// What a variable's name says it holds. The name itself is not kept: a masked value
+/// may hold pieces of the secret, and a report never quotes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holds {
+    /// `AZURE_OPENAI_API_KEY`, `apiKey`, `subscription_key`.
+    Key,
+    /// `token`, `AZURE_OPENAI_AD_TOKEN`, `accessToken`.
+    Token,
 }
 
 /// At most this many headers are kept; the first ones are the ones used.
@@ -91,19 +104,49 @@ fn read(name_value: &str, line: usize, via: SentVia) -> Option<SentHeader> {
     let header = credential_header(name)?;
     let value = value.trim().trim_end_matches(',').trim();
     let expression = quoted(name) && !quoted(value);
+    let text = value;
     let value = value.trim_matches(['\'', '"']).trim();
     let via = if expression { SentVia::Code } else { via };
     Some(header_with(
         header,
         (!expression).then_some(value),
+        text,
         line,
         via,
     ))
 }
 
+/// What the variable an expression or template reads holds, by its name: the last name
+/// in `text` with `key` or `token` in it (`AZURE_OPENAI_API_KEY` in
+/// `Bearer ${process.env.AZURE_OPENAI_API_KEY}`, `apiKey` in `"Bearer " + apiKey`).
+fn variable_holds(text: &str) -> Option<Holds> {
+    head(text, 512)
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.len() <= 64 && w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
+        .filter_map(|w| {
+            let lower = w.to_ascii_lowercase();
+            // `token` wins in `api_key_token`-like names; `TOKEN_KEY` is rare either way.
+            if lower.contains("token") {
+                Some(Holds::Token)
+            } else if lower.contains("key") {
+                Some(Holds::Key)
+            } else {
+                None
+            }
+        })
+        .last()
+}
+
 /// The header with its value: the `Bearer` scheme of `Authorization` is dropped, and a
-/// value that is empty, masked or a variable is not kept.
-fn header_with(header: AuthHeader, value: Option<&str>, line: usize, via: SentVia) -> SentHeader {
+/// value that is empty, masked or a variable is not kept. `text` is the value as written
+/// (an expression, when `value` is `None`), for the variable's name.
+fn header_with(
+    header: AuthHeader,
+    value: Option<&str>,
+    text: &str,
+    line: usize,
+    via: SentVia,
+) -> SentHeader {
     let value = value.unwrap_or_default();
     let value = if header == AuthHeader::Authorization {
         match value.split_once(char::is_whitespace) {
@@ -113,10 +156,13 @@ fn header_with(header: AuthHeader, value: Option<&str>, line: usize, via: SentVi
     } else {
         value
     };
-    let value = (!value.is_empty() && !hidden(value)).then(|| Secret::new(value));
+    let kept = !value.is_empty() && !hidden(value);
+    // A literal value is the secret itself: never read a "name" out of it.
+    let variable = if kept { None } else { variable_holds(text) };
     SentHeader {
         header,
-        value,
+        value: kept.then(|| Secret::new(value)),
+        variable,
         line,
         via,
     }
@@ -178,7 +224,7 @@ fn httpie(line: &str, no: usize, out: &mut Vec<SentHeader>) {
             continue;
         }
         if let Some(header) = credential_header(name) {
-            out.push(header_with(header, Some(value), no, SentVia::CurlArgument));
+            out.push(header_with(header, Some(value), value, no, SentVia::CurlArgument));
         }
     }
 }
@@ -298,7 +344,8 @@ fn in_code(line: &str, no: usize, out: &mut Vec<SentHeader>) {
                 None => (before, after, false),
             };
             if let Some(v) = value_after(before, after, is_quoted) {
-                found.push((at, header_with(header, literal_value(v), no, SentVia::Code)));
+                let h = header_with(header, literal_value(v), v, no, SentVia::Code);
+                found.push((at, h));
             }
         }
     }
@@ -316,6 +363,7 @@ fn in_code(line: &str, no: usize, out: &mut Vec<SentHeader>) {
             let h = header_with(
                 AuthHeader::Authorization,
                 literal_value(v),
+                v,
                 no,
                 SentVia::Code,
             );
@@ -491,6 +539,23 @@ mod tests {
                 (AuthHeader::Authorization, Some("tok7".into())),
             ]
         );
+    }
+
+    #[test]
+    fn a_variable_says_whether_it_holds_a_key_or_a_token() {
+        let holds = |text: &str| read_sent(text).first().and_then(|h| h.variable);
+        let cases = [
+            ("curl -H \"Authorization: Bearer $AZURE_OPENAI_API_KEY\"", Some(Holds::Key)),
+            ("headers = {\"Authorization\": f\"Bearer {token}\"}", Some(Holds::Token)),
+            ("headers: { Authorization: 'Bearer ' + apiKey }", Some(Holds::Key)),
+            ("$h = @{ Authorization = \"Bearer $env:AZURE_OPENAI_AD_TOKEN\" }", Some(Holds::Token)),
+            ("req.Header.Set(\"api-key\", os.Getenv(\"AZURE_OPENAI_API_KEY\"))", Some(Holds::Key)),
+            ("headers = {\"api-key\": secret}", None),
+            ("> authorization: Bearer abc-key-def", None), // a value, not a variable
+        ];
+        for (text, want) in cases {
+            assert_eq!(holds(text), want, "{text}");
+        }
     }
 
     #[test]
