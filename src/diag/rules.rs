@@ -149,6 +149,35 @@ fn cred_is_jwt(f: &Facts) -> bool {
     matches!(shape(f), Some(Shape::Jwt | Shape::Jwe))
 }
 
+/// An Azure key, or a value that could be a key of a shape not listed (one run of
+/// letters, digits, `-` and `_`, 16 or more long).
+fn key_like(f: &Facts) -> bool {
+    match shape(f) {
+        Some(Shape::AzureKey32 | Shape::AzureKey84) => true,
+        Some(Shape::Unknown) => f.credential.as_ref().is_some_and(|c| {
+            let v = c.cleaned.expose();
+            v.len() >= 16
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        }),
+        _ => false,
+    }
+}
+
+/// A value of no known shape that cannot be a key either (dots, spaces, slashes).
+fn opaque_non_key(f: &Facts) -> bool {
+    matches!(shape(f), Some(Shape::Unknown)) && !key_like(f)
+}
+
+/// C11: an OpenAI project without access to the model. The key worked, and no cause
+/// of the taxonomy fits (the model name is right), so none is ranked: for auth, `ok`.
+fn project_lacks_model(f: &Facts) -> bool {
+    !f.evidence.has(S::AzureDeploymentNotFound)
+        && f.evidence
+            .hit(S::OpenAiModelNotFound)
+            .is_some_and(|h| h.excerpt.contains("does not have access to model"))
+}
+
 fn cred_missing(f: &Facts) -> bool {
     matches!(
         shape(f),
@@ -224,9 +253,24 @@ fn wrong_provider(f: &Facts) -> Option<String> {
         s,
         Shape::Guid | Shape::Url | Shape::Prose | Shape::OtherVendor(_)
     );
-    let bad = if is_openai(f) {
+    // Without an endpoint, the answer says who was called: Azure's A1/A2/A4 bodies or
+    // OpenAI's C-family errors.
+    let unknown_host = host(f).is_none();
+    let azure_answered = unknown_host
+        && [
+            S::AzureInvalidKey,
+            S::AzureTokenRejected,
+            S::AzurePermissionDenied,
+        ]
+        .into_iter()
+        .any(|sig| f.evidence.has(sig));
+    let openai_answered = unknown_host
+        && [S::OpenAiInvalidKey, S::OpenAiMissingKey]
+            .into_iter()
+            .any(|sig| f.evidence.has(sig));
+    let bad = if is_openai(f) || openai_answered {
         foreign_everywhere || matches!(s, Shape::AzureKey32 | Shape::AzureKey84)
-    } else if is_azure_resource(f) || matches!(host(f), Some(HostKind::Apim)) {
+    } else if is_azure_resource(f) || matches!(host(f), Some(HostKind::Apim)) || azure_answered {
         foreign_everywhere || matches!(s, Shape::OpenAi(_))
     } else {
         foreign_everywhere
@@ -236,6 +280,8 @@ fn wrong_provider(f: &Facts) -> Option<String> {
             Some(HostKind::OpenAi) => "api.openai.com",
             Some(HostKind::Apim) => "an API Management gateway",
             Some(_) if is_azure_resource(f) => "an Azure resource",
+            None if openai_answered => "OpenAI (its answer says so)",
+            None if azure_answered => "Azure (its answer says so)",
             _ => "this endpoint",
         };
         format!("credential: {} — sent to {target}", describe_shape(s))
@@ -576,10 +622,7 @@ fn header_rules(f: &Facts, r: &mut Ranking, base: u8) {
     if jwt {
         return;
     }
-    let is_key = matches!(
-        shape(f),
-        Some(Shape::AzureKey32 | Shape::AzureKey84 | Shape::Unknown)
-    );
+    let is_key = key_like(f);
     match f.auth_header {
         AuthHeader::Authorization if is_azure_resource(f) && is_key && !is_v1_path(f) => r.add(
             CauseId::AuthHeaderWrong,
@@ -719,6 +762,10 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         let before = r.best();
         if cred_missing(f) && f.credential.is_some() {
             key_rules(f, r, 92);
+        } else if opaque_non_key(f) {
+            // Neither a token nor a key: the app sends something else where the token
+            // belongs (an object's type name, a path, a wrapper), 3.5 "not a JWT".
+            r.add(CauseId::TokenMalformed, 90, o, "credential: neither a JWT nor a key — the app sends something other than the token string (an object's name such as `System.Security.SecureString`, a file name, a wrapper around the token)");
         } else if f.credential.is_some() && !cred_is_jwt(f) {
             // A2 cause 1: a key sent as a bearer token on a classic path.
             if is_v1_path(f) {
@@ -786,7 +833,9 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             place(f, S::AzureKeyAuthDisabled),
         );
     }
-    if ev.has(S::AzureDeploymentNotFound) || ev.has(S::OpenAiModelNotFound) {
+    if project_lacks_model(f) {
+        auth_ok = true;
+    } else if ev.has(S::AzureDeploymentNotFound) || ev.has(S::OpenAiModelNotFound) {
         let sig = if ev.has(S::AzureDeploymentNotFound) {
             S::AzureDeploymentNotFound
         } else {
@@ -1273,6 +1322,9 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
                 Some("an Anthropic key (sk-ant-)")
             } else if lower.starts_with("http") {
                 Some("a URL")
+            } else if prefix.starts_with("eyJ") && *length > 100 {
+                // 5.2: `eyJ…` is a JWT — an Entra ID token, which OpenAI never issues.
+                Some("an Entra ID token (a JWT, eyJ…)")
             } else if hexish && (*length == 32 || *length == 84) {
                 Some("an Azure resource key (hex, 32 characters)")
             } else if prefix.contains(' ') {
@@ -1443,7 +1495,7 @@ pub fn rank(facts: &Facts) -> Report {
 
     // A validation error (400) comes only after the credential was accepted (causes.md):
     // with no cause to rank, auth works, which is what `ok` says (case-format.md).
-    let auth_proven = success || f.evidence.has(S::ValidationError);
+    let auth_proven = success || f.evidence.has(S::ValidationError) || project_lacks_model(f);
 
     let best = r.best();
     let verdict = if best >= PROBLEM_SCORE {
@@ -1607,8 +1659,14 @@ fn scrub(report: &mut Report, f: &Facts) {
         let value = c.cleaned.expose().trim();
         matches!(c.shape, Shape::Placeholder(_))
             && (super::placeholder::is_variable_reference(value)
-                || PLACEHOLDERS.iter().any(|p| {
-                    matches!(p.pattern, PlaceholderPattern::Exact(w) if w.eq_ignore_ascii_case(value))
+                || PLACEHOLDERS.iter().any(|p| match p.pattern {
+                    PlaceholderPattern::Exact(w) => w.eq_ignore_ascii_case(value),
+                    // Code or a reference (`process.env.…`, `@Microsoft.KeyVault(…)`): it
+                    // names where the key lives and holds none of it.
+                    PlaceholderPattern::StartsWith(head) => value
+                        .get(..head.len())
+                        .is_some_and(|v| v.eq_ignore_ascii_case(head)),
+                    PlaceholderPattern::Wrapped(..) => false,
                 }))
     };
     let placeholder = f.credential.as_ref().is_some_and(unset);

@@ -75,15 +75,18 @@ fn credential_header(name: &str) -> Option<AuthHeader> {
     .map(|(_, h)| h)
 }
 
-/// True for a value shown masked (`****`, `REDACTED`, `…`) or left to a shell or a
-/// template (`$AZURE_OPENAI_API_KEY`, `%KEY%`, `{api_key}`, `${token}`): not what was
-/// sent. No key or token shape holds `$`, `%`, `{` or `}`.
-fn hidden(value: &str) -> bool {
+/// True for a value shown masked (`****`, `REDACTED`, `…`), or, in a command or code,
+/// left to a shell or a template (`$AZURE_OPENAI_API_KEY`, `%KEY%`, `{api_key}`,
+/// `${token}`): not what was sent. (A `curl -v` line or a header dump shows what left,
+/// so there `{{aoai_key}}` is what the service got: an unresolved template.) No key or
+/// token shape holds `$`, `%`, `{` or `}`.
+fn hidden(value: &str, via: SentVia) -> bool {
     let lower = value.to_ascii_lowercase();
+    let expanded_later = matches!(via, SentVia::CurlArgument | SentVia::Code);
     value.contains("***")
         || value.contains('…')
         || value.contains("...")
-        || value.contains(['$', '%', '{', '}'])
+        || (expanded_later && value.contains(['$', '%', '{', '}']))
         || lower.contains("redacted")
         || lower.contains("hidden")
 }
@@ -104,9 +107,15 @@ fn read(name_value: &str, line: usize, via: SentVia) -> Option<SentHeader> {
     let header = credential_header(name)?;
     let value = value.trim().trim_end_matches(',').trim();
     let expression = quoted(name) && !quoted(value);
+    // A JavaScript template literal is code, whatever the line looks like.
+    let template = value.starts_with('`');
     let text = value;
-    let value = value.trim_matches(['\'', '"']).trim();
-    let via = if expression { SentVia::Code } else { via };
+    let value = value.trim_matches(['\'', '"', '`']).trim();
+    let via = if expression || template {
+        SentVia::Code
+    } else {
+        via
+    };
     Some(header_with(
         header,
         (!expression).then_some(value),
@@ -156,7 +165,7 @@ fn header_with(
     } else {
         value
     };
-    let kept = !value.is_empty() && !hidden(value);
+    let kept = !value.is_empty() && !hidden(value, via);
     // A literal value is the secret itself: never read a "name" out of it.
     let variable = if kept { None } else { variable_holds(text) };
     SentHeader {
@@ -224,7 +233,13 @@ fn httpie(line: &str, no: usize, out: &mut Vec<SentHeader>) {
             continue;
         }
         if let Some(header) = credential_header(name) {
-            out.push(header_with(header, Some(value), value, no, SentVia::CurlArgument));
+            out.push(header_with(
+                header,
+                Some(value),
+                value,
+                no,
+                SentVia::CurlArgument,
+            ));
         }
     }
 }
@@ -392,6 +407,11 @@ pub fn read_sent(text: &str) -> Vec<SentHeader> {
         }
         let no = i + 1;
         let t = line.trim_start();
+        // A Python or Node prompt (`>>> r = requests.post(…)`) is code, not curl's `>`.
+        let t = t
+            .strip_prefix(">>> ")
+            .or_else(|| t.strip_prefix("... "))
+            .unwrap_or(t);
         if let Some(rest) = t.strip_prefix('>') {
             out.extend(read(rest, no, SentVia::CurlVerbose));
         } else if t.starts_with('<') || t.starts_with('*') {
@@ -545,17 +565,50 @@ mod tests {
     fn a_variable_says_whether_it_holds_a_key_or_a_token() {
         let holds = |text: &str| read_sent(text).first().and_then(|h| h.variable);
         let cases = [
-            ("curl -H \"Authorization: Bearer $AZURE_OPENAI_API_KEY\"", Some(Holds::Key)),
-            ("headers = {\"Authorization\": f\"Bearer {token}\"}", Some(Holds::Token)),
-            ("headers: { Authorization: 'Bearer ' + apiKey }", Some(Holds::Key)),
-            ("$h = @{ Authorization = \"Bearer $env:AZURE_OPENAI_AD_TOKEN\" }", Some(Holds::Token)),
-            ("req.Header.Set(\"api-key\", os.Getenv(\"AZURE_OPENAI_API_KEY\"))", Some(Holds::Key)),
+            (
+                "curl -H \"Authorization: Bearer $AZURE_OPENAI_API_KEY\"",
+                Some(Holds::Key),
+            ),
+            (
+                "headers = {\"Authorization\": f\"Bearer {token}\"}",
+                Some(Holds::Token),
+            ),
+            (
+                "headers: { Authorization: 'Bearer ' + apiKey }",
+                Some(Holds::Key),
+            ),
+            (
+                "$h = @{ Authorization = \"Bearer $env:AZURE_OPENAI_AD_TOKEN\" }",
+                Some(Holds::Token),
+            ),
+            (
+                "req.Header.Set(\"api-key\", os.Getenv(\"AZURE_OPENAI_API_KEY\"))",
+                Some(Holds::Key),
+            ),
             ("headers = {\"api-key\": secret}", None),
             ("> authorization: Bearer abc-key-def", None), // a value, not a variable
         ];
         for (text, want) in cases {
             assert_eq!(holds(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_python_prompt_is_not_a_curl_request_line() {
+        let text = r#">>> r = requests.post(url, headers={"api-key": "k1"})"#;
+        assert_eq!(headers(text), vec![key("k1")]);
+    }
+
+    #[test]
+    fn what_left_is_taken_literally_and_what_a_shell_expands_is_not() {
+        assert_eq!(
+            headers("Request Headers\napi-key: {{aoai_key}}\n> api-key: $KEY\n"),
+            vec![key("{{aoai_key}}"), key("$KEY")]
+        );
+        assert_eq!(
+            headers("curl -H 'api-key: {{aoai_key}}' -H \"api-key: $KEY\""),
+            vec![(AuthHeader::ApiKey, None), (AuthHeader::ApiKey, None)]
+        );
     }
 
     #[test]

@@ -284,6 +284,13 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
     ),
     wrapped("[", "]", "a template value in square brackets", "derived"),
     Placeholder {
+        pattern: PlaceholderPattern::StartsWith("@microsoft.keyvault("),
+        what: "an App Service / Functions Key Vault reference that was not resolved: the app \
+               got the reference, not the secret (the app's identity cannot read the vault, or \
+               the reference is wrong)",
+        source: "derived from causes.md key-missing (the setting did not load)",
+    },
+    Placeholder {
         pattern: PlaceholderPattern::StartsWith("process.env."),
         what: "JavaScript code that reads an environment variable, not its value",
         source: "derived",
