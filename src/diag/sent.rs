@@ -143,7 +143,7 @@ fn variable_holds(text: &str) -> Option<Holds> {
                 None
             }
         })
-        .last()
+        .next_back()
 }
 
 /// The header with its value: the `Bearer` scheme of `Authorization` is dropped, and a
