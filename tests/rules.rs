@@ -955,3 +955,29 @@ fn another_providers_key_leads_over_its_damage() {
         r.causes.iter().map(|c| c.id).collect::<Vec<_>>()
     );
 }
+
+/// A log read in order (causes.md: the pasted evidence decides): 429s that showed auth
+/// working, then A1 after a key rotation, is key-invalid today; the 429s are history.
+/// The other way round, the rate limit is today's state.
+#[test]
+fn the_latest_answer_in_a_log_decides() {
+    let rate = r#"{"error":{"code":"429","message":"Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded call rate limit of your current OpenAI S0 pricing tier. Rate limit is exceeded. Try again in 6 seconds."}}"#;
+    let a1 = a1_body();
+    let log = |first: &str, then: &str| {
+        format!("02:10:01 POST chat/completions -> 429\n{first}\n02:31:00 keys regenerated\n02:32:05 POST chat/completions -> 401\n{then}\n")
+    };
+    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &log(rate, &a1)), NOW);
+    assert_eq!(r.causes.first().map(|c| c.id), Some(CauseId::KeyInvalid));
+    assert!(r
+        .causes
+        .iter()
+        .filter(|c| c.id == CauseId::QuotaOrRateLimit)
+        .all(|c| c.confidence == Confidence::Low));
+    assert!(!r.findings.iter().any(|x| x.id == "evidence-auth-worked"));
+
+    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &log(&a1, rate)), NOW);
+    assert_eq!(
+        r.causes.first().map(|c| c.id),
+        Some(CauseId::QuotaOrRateLimit)
+    );
+}

@@ -1399,6 +1399,53 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
 
 /// Causes that only make sense if authentication failed: removed when the evidence
 /// proves it worked.
+/// Answers that come only after the credential was accepted.
+const AUTH_PASSED: &[S] = &[
+    S::Success,
+    S::ValidationError,
+    S::AzureQuota,
+    S::AzureRateLimit,
+    S::OpenAiQuota,
+    S::OpenAiRateLimit,
+    S::AzureDeploymentNotFound,
+    S::OpenAiModelNotFound,
+    S::AzureApiVersionNotSupported,
+    S::AzureModelNeedsNewerApiVersion,
+];
+
+/// Answers that say the credential was refused.
+const AUTH_REFUSED: &[S] = &[
+    S::AzureInvalidKey,
+    S::AzureTokenRejected,
+    S::AzureScopedTokenRejected,
+    S::AzureKeyAuthDisabled,
+    S::AzureSubscriptionKeyHeaderMissing,
+    S::AzureMissingAuthorizationHeader,
+    S::ApimMissingKey,
+    S::ApimInvalidKey,
+    S::ApimMissingCredentials,
+    S::ApimJwtRejected,
+    S::ApimJwtNotPresent,
+    S::OpenAiInvalidKey,
+    S::OpenAiMissingKey,
+];
+
+/// The line of the pasted output where an auth failure follows every answer that
+/// showed auth working, if it does: the log's latest state is the failure.
+fn failure_after_ok(f: &Facts) -> Option<usize> {
+    let line_of = |set: &[S]| {
+        f.evidence
+            .hits
+            .iter()
+            .filter(|h| h.field == Field::ErrorText && set.contains(&h.signature))
+            .filter_map(|h| h.line)
+            .max()
+    };
+    let ok = line_of(AUTH_PASSED)?;
+    let refused = line_of(AUTH_REFUSED)?;
+    (refused > ok).then_some(refused)
+}
+
 fn is_auth_cause(id: CauseId) -> bool {
     use CauseId::*;
     matches!(
@@ -1436,7 +1483,19 @@ fn confidence(score: u8) -> Confidence {
 pub fn rank(facts: &Facts) -> Report {
     let f = facts;
     let mut r = Ranking::default();
-    let auth_ok = observed_rules(f, &mut r);
+    let mut auth_ok = observed_rules(f, &mut r);
+    // A log read in order: when an auth failure comes after the answers that showed auth
+    // working (a 429, a 200, a 404), those answers are history, not today's state.
+    let stale_ok = failure_after_ok(f);
+    if let Some(line) = stale_ok {
+        auth_ok = false;
+        for c in r.cands.iter_mut().filter(|c| !is_auth_cause(c.id)) {
+            c.score = c.score.min(45);
+            c.evidence.push(format!(
+                "earlier in the log; the latest answer (error output, line {line}) is an authentication failure"
+            ));
+        }
+    }
     let observed_causes = !r.cands.is_empty();
 
     // Input shapes on their own (they only add to, or sharpen, what was observed).
@@ -1446,7 +1505,7 @@ pub fn rank(facts: &Facts) -> Report {
     token_rules(f, &mut r, input_base);
     endpoint_rules(f, &mut r, input_base - 2);
 
-    let success = f.evidence.has(S::Success);
+    let success = f.evidence.has(S::Success) && stale_ok.is_none();
     if auth_ok {
         r.cands.retain(|c| c.observed || !is_auth_cause(c.id));
     }
