@@ -133,7 +133,8 @@ fn token_message_without_any_token_is_inconclusive() {
 #[test]
 fn a2_with_the_code_that_sent_it() {
     let a2 = "{'statusCode': 401, 'message': 'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.'}";
-    let key_var = format!("headers = {{\"Authorization\": f\"Bearer {{API_KEY}}\"}}\nError code: 401 - {a2}");
+    let key_var =
+        format!("headers = {{\"Authorization\": f\"Bearer {{API_KEY}}\"}}\nError code: 401 - {a2}");
     let (v, id, conf) = lead(&case(AOAI, None, "auto", &key_var));
     assert_eq!(
         (v, id, conf),
@@ -148,11 +149,17 @@ fn a2_with_the_code_that_sent_it() {
     let curl = format!("curl {AOAI}openai/deployments/x/chat/completions {token_var}");
     let r = diagnose(&case(AOAI, None, "auto", &curl), NOW);
     assert_eq!(r.verdict, Verdict::Inconclusive);
-    assert_ne!(r.causes.first().map(|c| c.id), Some(CauseId::AuthHeaderWrong));
+    assert_ne!(
+        r.causes.first().map(|c| c.id),
+        Some(CauseId::AuthHeaderWrong)
+    );
 
     let v1 = "https://fabrikam-ai.openai.azure.com/openai/v1/";
     let r = diagnose(&case(v1, None, "auto", &key_var), NOW);
-    assert_ne!(r.causes.first().map(|c| c.id), Some(CauseId::AuthHeaderWrong));
+    assert_ne!(
+        r.causes.first().map(|c| c.id),
+        Some(CauseId::AuthHeaderWrong)
+    );
 }
 
 #[test]

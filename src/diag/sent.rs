@@ -224,7 +224,13 @@ fn httpie(line: &str, no: usize, out: &mut Vec<SentHeader>) {
             continue;
         }
         if let Some(header) = credential_header(name) {
-            out.push(header_with(header, Some(value), value, no, SentVia::CurlArgument));
+            out.push(header_with(
+                header,
+                Some(value),
+                value,
+                no,
+                SentVia::CurlArgument,
+            ));
         }
     }
 }
@@ -545,11 +551,26 @@ mod tests {
     fn a_variable_says_whether_it_holds_a_key_or_a_token() {
         let holds = |text: &str| read_sent(text).first().and_then(|h| h.variable);
         let cases = [
-            ("curl -H \"Authorization: Bearer $AZURE_OPENAI_API_KEY\"", Some(Holds::Key)),
-            ("headers = {\"Authorization\": f\"Bearer {token}\"}", Some(Holds::Token)),
-            ("headers: { Authorization: 'Bearer ' + apiKey }", Some(Holds::Key)),
-            ("$h = @{ Authorization = \"Bearer $env:AZURE_OPENAI_AD_TOKEN\" }", Some(Holds::Token)),
-            ("req.Header.Set(\"api-key\", os.Getenv(\"AZURE_OPENAI_API_KEY\"))", Some(Holds::Key)),
+            (
+                "curl -H \"Authorization: Bearer $AZURE_OPENAI_API_KEY\"",
+                Some(Holds::Key),
+            ),
+            (
+                "headers = {\"Authorization\": f\"Bearer {token}\"}",
+                Some(Holds::Token),
+            ),
+            (
+                "headers: { Authorization: 'Bearer ' + apiKey }",
+                Some(Holds::Key),
+            ),
+            (
+                "$h = @{ Authorization = \"Bearer $env:AZURE_OPENAI_AD_TOKEN\" }",
+                Some(Holds::Token),
+            ),
+            (
+                "req.Header.Set(\"api-key\", os.Getenv(\"AZURE_OPENAI_API_KEY\"))",
+                Some(Holds::Key),
+            ),
             ("headers = {\"api-key\": secret}", None),
             ("> authorization: Bearer abc-key-def", None), // a value, not a variable
         ];
