@@ -959,3 +959,295 @@ pub fn token_cloud_differs(kind: &TokenKind, endpoint_cloud: Option<Cloud>) -> b
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Case;
+    use base64::Engine;
+
+    const NOW: i64 = 1_795_424_400; // 2026-11-23T09:00:00Z
+    const KEY: &str = "9d2f6a1c04b84e7f93a5c1d2e8f7b6a0";
+
+    /// An unsigned token for `aud`, valid at [`NOW`].
+    fn token(aud: &str) -> String {
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let claims = format!(
+            r#"{{"aud":"{aud}","iss":"https://sts.windows.net/5b1c7e2a-0d3f-4c6b-9a8e-1f2d3c4b5a69/","tid":"5b1c7e2a-0d3f-4c6b-9a8e-1f2d3c4b5a69","oid":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","iat":{},"nbf":{},"exp":{},"ver":"1.0"}}"#,
+            NOW - 600,
+            NOW - 600,
+            NOW + 3000
+        );
+        format!(
+            "{}.{}.{}",
+            b64(r#"{"typ":"JWT","alg":"RS256","kid":"k1"}"#),
+            b64(&claims),
+            b64(&"synthetic signature, not a real one. ".repeat(8)[..256])
+        )
+    }
+
+    /// Every `https://…` URL in `text`, up to a quote, space, backtick or line end.
+    fn urls(text: &str) -> Vec<&str> {
+        text.match_indices("https://")
+            .filter_map(|(i, _)| {
+                let rest = text.get(i..)?;
+                let end = rest
+                    .find(['"', '\'', ' ', '`', '\n', ')', ','])
+                    .unwrap_or(rest.len());
+                rest.get(..end)
+            })
+            .collect()
+    }
+
+    /// The causes OpenAI's answers can lead to (auth-failures.md 1.C).
+    const OPENAI_CAUSES: &[CauseId] = &[
+        CauseId::KeyInvalid,
+        CauseId::KeyMalformed,
+        CauseId::KeyMissing,
+        CauseId::KeyWrongProvider,
+        CauseId::OpenaiAdminKey,
+        CauseId::OpenaiKeyScope,
+        CauseId::OpenaiOrgProject,
+        CauseId::AuthHeaderWrong,
+        CauseId::RegionNotSupported,
+        CauseId::QuotaOrRateLimit,
+        CauseId::EndpointInvalid,
+        CauseId::PathNotFound,
+    ];
+
+    /// Every copyable text a report can give for this case: each cause's fix (on
+    /// OpenAI, each cause it can have), the probe with each header, and the token
+    /// command for Azure.
+    fn texts(case: &Case) -> Vec<String> {
+        let facts = Facts::gather(case, NOW);
+        let openai = Target::of(&facts).is_openai();
+        let causes = if openai { OPENAI_CAUSES } else { CauseId::ALL };
+        let mut out: Vec<String> = causes.iter().flat_map(|&id| fix(id, &facts)).collect();
+        for h in [
+            AuthHeader::ApiKey,
+            AuthHeader::Authorization,
+            AuthHeader::ApimSubscription,
+        ] {
+            out.push(curl_probe_as(&facts, h));
+        }
+        out.push(curl_probe(&facts));
+        if !openai {
+            out.push(token_command(&facts));
+        }
+        out
+    }
+
+    /// One endpoint of each kind the engine knows, with the audience its tokens need
+    /// (auth-failures.md 3.1, 4.1, 4.3); `None` for OpenAI, which takes no Entra token.
+    const KINDS: &[(&str, Option<&str>)] = &[
+        ("https://contoso.openai.azure.com/", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.openai.azure.com/openai/v1/", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.openai.azure.com/openai/v1/chat/completions", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.cognitiveservices.azure.com/", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.services.ai.azure.com/openai/v1/", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.services.ai.azure.com/models", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.services.ai.azure.com/models/chat/completions?api-version=2024-05-01-preview", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso.services.ai.azure.com/api/projects/agents", Some("https://ai.azure.com")),
+        ("https://contoso.services.ai.azure.com/api/projects/agents/openai/v1", Some("https://ai.azure.com")),
+        ("https://contoso-gw.azure-api.net/", Some("https://cognitiveservices.azure.com")),
+        ("https://contoso-gw.azure-api.net/my-api/openai", Some("https://cognitiveservices.azure.com")),
+        ("https://llm.contoso.example/aoai/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21", Some("https://cognitiveservices.azure.com")),
+        ("https://api.openai.com/v1", None),
+        ("https://contoso.openai.azure.us/", Some("https://cognitiveservices.azure.us")),
+        ("https://contoso.cognitiveservices.azure.cn/", Some("https://cognitiveservices.azure.cn")),
+    ];
+
+    /// Checks one copyable text against the rules of its endpoint; returns what breaks.
+    fn broken(text: &str, host: &str, audience: Option<&str>) -> Vec<String> {
+        let mut bad = Vec::new();
+        for url in urls(text) {
+            let path = url
+                .get(8..)
+                .and_then(|r| r.find('/').map(|i| &r[i..]))
+                .unwrap_or("");
+            let path = path.split('?').next().unwrap_or("");
+            let segments: Vec<&str> = path.split('/').skip(1).collect();
+            let repeated =
+                (1..=2).any(|k| segments.windows(2 * k).any(|w| w.get(..k) == w.get(k..)));
+            if repeated || path.contains("//") {
+                bad.push(format!("doubled segment in {url}"));
+            }
+            if let Some(i) = path.find("/models") {
+                if path.get(i..).is_some_and(|r| r.contains("/openai")) {
+                    bad.push(format!("/openai after /models in {url}"));
+                }
+            }
+            if let Some(i) = path.find("/api/projects/") {
+                let after = path.get(i + 14..).unwrap_or("");
+                let rest = after.split_once('/').map_or("", |(_, r)| r);
+                if !(rest.is_empty() || rest.starts_with("openai/v1")) {
+                    bad.push(format!(
+                        "a project path takes only /openai/v1 after it: {url}"
+                    ));
+                }
+            }
+            if path.contains("/openai/v1") && url.contains("api-version") {
+                bad.push(format!("api-version on a v1 URL: {url}"));
+            }
+            if path.contains("/models/chat") && !url.contains(MODELS_API_VERSION) {
+                bad.push(format!("/models without its api-version: {url}"));
+            }
+            let api_call = ["/openai", "/models", "/chat/completions", "/api/projects"]
+                .iter()
+                .any(|s| path.contains(s));
+            let url_host = url.get(8..).and_then(|r| r.split('/').next()).unwrap_or("");
+            if audience.is_none() && url_host == host && url.contains("api-version") {
+                bad.push(format!("api-version on OpenAI: {url}"));
+            }
+            if api_call && url_host != host && !url_host.starts_with('<') {
+                bad.push(format!("{url} calls another host than {host}"));
+            }
+        }
+        // Every audience or scope requested is the one this endpoint wants.
+        let requested = text
+            .match_indices("--resource ")
+            .filter_map(|(i, m)| text.get(i + m.len()..)?.split_whitespace().next())
+            .chain(
+                text.match_indices("/.default")
+                    .filter_map(|(i, _)| text.get(..i)?.rsplit(['"', '`', '\'']).next()),
+            )
+            // A placeholder (`api://<app id>`) names no audience.
+            .filter(|a| !a.contains(['<', ' ']));
+        for aud in requested {
+            if Some(aud) != audience {
+                bad.push(format!("audience {aud}, want {audience:?}"));
+            }
+        }
+        let cloud_cmd = audience.is_some_and(|a| !a.ends_with(".com"));
+        if cloud_cmd
+            && text.contains("az account get-access-token")
+            && !text.contains("az cloud set")
+        {
+            bad.push("a sovereign-cloud token command without `az cloud set`".into());
+        }
+        bad
+    }
+
+    #[test]
+    fn every_endpoint_kind_gets_templates_that_fit_it() {
+        let mut failures = Vec::new();
+        for &(endpoint, audience) in KINDS {
+            let host = endpoint
+                .get(8..)
+                .and_then(|r| r.split('/').next())
+                .unwrap_or("");
+            let openai_key =
+                "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq2rSt5uVw8x";
+            let creds: Vec<(String, &str)> = match audience {
+                Some(aud) => vec![
+                    (KEY.into(), "api-key"),
+                    (KEY.into(), "authorization"),
+                    (token(aud), "authorization"),
+                ],
+                None => vec![(openai_key.into(), "authorization")],
+            };
+            for (cred, header) in creds {
+                let case = Case {
+                    endpoint: Some(endpoint.into()),
+                    credential: Some(cred.clone().into()),
+                    auth_header: Some(header.into()),
+                    deployment: Some("gpt4o".into()),
+                    ..Case::default()
+                };
+                for text in texts(&case) {
+                    for b in broken(&text, host, audience) {
+                        failures.push(format!("{endpoint} ({header}): {b}\n{text}"));
+                    }
+                    assert!(
+                        !text.contains(&cred),
+                        "{endpoint}: a template quotes the credential"
+                    );
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    #[test]
+    fn rbac_behind_a_gateway_targets_the_backend_and_the_gateway_identity() {
+        let rbac = |text: &str| {
+            let case = Case {
+                endpoint: Some("https://contoso-gw.azure-api.net/".into()),
+                credential: Some(KEY.into()),
+                auth_header: Some("api-key".into()),
+                error_text: Some(text.into()),
+                ..Case::default()
+            };
+            fix(CauseId::RbacMissingRole, &Facts::gather(&case, NOW)).join("\n")
+        };
+        let denied = r#"{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}"#;
+        let traced = rbac(&format!(
+            "forward-request: POST https://Fabrikam-EUS2.openai.azure.com/openai/deployments/x/chat/completions\n{denied}"
+        ));
+        assert!(traced.contains("--name fabrikam-eus2 "), "{traced}");
+        assert!(
+            !traced.contains("--name contoso-gw --resource-group <resource-group>"),
+            "{traced}"
+        );
+        assert!(
+            traced.contains("az apim show --name contoso-gw"),
+            "{traced}"
+        );
+        assert!(!traced.contains("token's `oid`"), "{traced}");
+        let untraced = rbac(denied);
+        assert!(
+            untraced.contains("--name <backend-resource-name>"),
+            "{untraced}"
+        );
+        assert!(
+            untraced.contains("gateway's managed identity"),
+            "{untraced}"
+        );
+        // A private-link zone name is no backend resource.
+        let zone = rbac(&format!("privatelink.openai.azure.com\n{denied}"));
+        assert!(zone.contains("<backend-resource-name>"), "{zone}");
+    }
+
+    #[test]
+    fn a_foundry_project_gets_the_ai_azure_com_scope_in_every_language() {
+        let case = Case {
+            endpoint: Some("https://contoso.services.ai.azure.com/api/projects/agents".into()),
+            credential: Some(token("https://ai.azure.com").into()),
+            auth_header: Some("authorization".into()),
+            ..Case::default()
+        };
+        let fixes = fix(CauseId::TokenExpired, &Facts::gather(&case, NOW));
+        for lang in ["```python", "```js", "```csharp"] {
+            let block = fixes.iter().find(|f| f.contains(lang));
+            assert!(
+                block.is_some_and(|b| b.contains("https://ai.azure.com/.default")
+                    && !b.contains("AzureOpenAI")
+                    && !b.contains("api-version")),
+                "{lang}: {block:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_checker_catches_the_templates_it_is_meant_to_reject() {
+        let cs = Some("https://cognitiveservices.azure.com");
+        let host = "x.services.ai.azure.com";
+        for wrong in [
+            "curl -i \"https://x.services.ai.azure.com/models/openai/models?api-version=2024-10-21\"",
+            "AzureOpenAI(azure_endpoint=\"https://x.services.ai.azure.com/api/projects/p/openai/models?api-version=2024-10-21\")",
+            "curl -i \"https://x.services.ai.azure.com/openai/v1/openai/v1/models\"",
+            "az account get-access-token --resource https://management.azure.com",
+            "get_bearer_token_provider(DefaultAzureCredential(), \"https://ai.azure.com/.default\")",
+            "curl -i \"https://other.openai.azure.com/openai/models?api-version=2024-10-21\"",
+        ] {
+            assert!(!broken(wrong, host, cs).is_empty(), "passed: {wrong}");
+        }
+        assert!(broken(
+            "curl -i \"https://x.services.ai.azure.com/openai/v1/models\"\naz account get-access-token --resource https://cognitiveservices.azure.com",
+            host,
+            cs
+        )
+        .is_empty());
+    }
+}
