@@ -248,7 +248,7 @@ fn surface_of(p: &ParsedEndpoint) -> Surface {
 fn is_gateway(kind: &HostKind) -> bool {
     matches!(
         kind,
-        HostKind::Apim | HostKind::Custom | HostKind::AzureFronted | HostKind::Serverless
+        HostKind::Apim | HostKind::Custom | HostKind::AzureFronted
     )
 }
 
@@ -268,7 +268,16 @@ fn root_url(p: &ParsedEndpoint) -> String {
         .and_then(|i| url.get(i + 3..)?.find('/').map(|j| i + 3 + j))
         .unwrap_or(url.len());
     let (origin, path) = url.split_at(path_at);
-    if !is_gateway(&p.kind) {
+    // Only a resource host's paths are all Azure's own; others may carry a prefix.
+    let resource_host = matches!(
+        p.kind,
+        HostKind::AzureOpenAi
+            | HostKind::CognitiveServices
+            | HostKind::FoundryServices
+            | HostKind::Regional
+            | HostKind::OpenAi
+    );
+    if resource_host {
         return origin.to_string();
     }
     let mut end = 0;
