@@ -17,7 +17,7 @@
 //! ```
 
 use super::jwt;
-use super::known::key_shapes::{self, PlaceholderPattern, PrefixMeaning};
+use super::known::key_shapes::{self, PrefixMeaning};
 use super::report::{Field, Finding, Severity};
 use super::secret::Secret;
 
@@ -1074,19 +1074,11 @@ fn placeholder(s: &str) -> Option<String> {
         return None;
     }
     let lower = s.to_ascii_lowercase();
-    for p in key_shapes::PLACEHOLDERS {
-        let hit = match p.pattern {
-            PlaceholderPattern::Exact(w) => lower == w,
-            PlaceholderPattern::Wrapped(open, close) => {
-                lower.len() > open.len() + close.len()
-                    && lower.starts_with(open)
-                    && lower.ends_with(close)
-            }
-            PlaceholderPattern::StartsWith(head) => lower.starts_with(head),
-        };
-        if hit {
-            return Some(p.what.to_string());
-        }
+    if let Some(p) = key_shapes::PLACEHOLDERS
+        .iter()
+        .find(|p| p.pattern.matches(&lower))
+    {
+        return Some(p.what.to_string());
     }
     if let Some(name) = s.strip_prefix('$') {
         if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {

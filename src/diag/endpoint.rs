@@ -604,6 +604,20 @@ fn classify(name: &str) -> HostClass {
     }
 }
 
+/// The Azure OpenAI / AI Services / Foundry resource a bare host name names, such as
+/// `contoso.openai.azure.com`: its kind and resource name. `None` for any other host,
+/// for a deeper name and for a private-link name (`x.privatelink.openai.azure.com`).
+pub fn resource_host(name: &str) -> Option<(HostKind, String)> {
+    let class = classify(name);
+    let resource_kind = matches!(
+        class.kind,
+        HostKind::AzureOpenAi | HostKind::CognitiveServices | HostKind::FoundryServices
+    );
+    let one_label = !class.prefix.is_empty() && !class.prefix.contains('.');
+    (resource_kind && one_label && class.prefix != hosts::PRIVATE_LINK_LABEL)
+        .then_some((class.kind, class.prefix))
+}
+
 /// The resource (or region, gateway, endpoint) name a host carries, by kind.
 fn resource_of(kind: &HostKind, prefix: &str) -> Option<String> {
     if prefix.is_empty() {

@@ -58,8 +58,6 @@ struct Target {
     cloud: Cloud,
     /// Host kind, when known.
     kind: Option<HostKind>,
-    /// The endpoint is a Foundry project path.
-    foundry_project: bool,
     /// The audience the answering side wants when it is not the data plane's: a gateway's
     /// own app, named by the `api://…` token sent to it (B4), or Resource Manager's (A14).
     audience_override: Option<String>,
@@ -89,7 +87,6 @@ impl Target {
             resource,
             cloud: p.and_then(|p| p.cloud).unwrap_or(Cloud::Public),
             kind: p.map(|p| p.kind.clone()),
-            foundry_project: surface == Surface::Project,
             audience_override: arm.clone().or_else(|| gateway_audience(facts)),
             control_plane: arm.is_some(),
             backend: gateway.then(|| backend_in(facts)).flatten(),
@@ -112,7 +109,7 @@ impl Target {
         if let Some(a) = &self.audience_override {
             return a;
         }
-        if self.foundry_project {
+        if self.surface == Surface::Project {
             return "https://ai.azure.com";
         }
         match self.cloud {
@@ -318,7 +315,6 @@ struct Backend {
 /// role assignments matter when the gateway calls it with its managed identity (A4,
 /// B5). One pass over the text; host names come from the known-hosts table (4.1).
 fn backend_in(facts: &Facts) -> Option<Backend> {
-    use super::known::hosts::{Match, HOSTS, PRIVATE_LINK_LABEL};
     let texts = [
         facts.case.response.as_ref().and_then(|r| r.body.as_deref()),
         facts.case.error_text.as_deref(),
@@ -329,23 +325,8 @@ fn backend_in(facts: &Facts) -> Option<Backend> {
         .flat_map(|t| t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')));
     words.filter(|w| w.len() <= 253).find_map(|word| {
         let host = word.trim_matches('.').to_ascii_lowercase();
-        let rule = HOSTS.iter().find(|r| {
-            r.matching == Match::Subdomain
-                && matches!(
-                    r.kind,
-                    HostKind::AzureOpenAi | HostKind::CognitiveServices | HostKind::FoundryServices
-                )
-                && host
-                    .strip_suffix(r.name)
-                    .is_some_and(|head| head.ends_with('.'))
-        })?;
-        let name = host.split('.').next().filter(|n| !n.is_empty())?;
-        (name != PRIVATE_LINK_LABEL
-            && host.matches('.').count() == rule.name.matches('.').count() + 1)
-            .then(|| Backend {
-                name: name.to_string(),
-                kind: rule.kind.clone(),
-            })
+        let (kind, name) = super::endpoint::resource_host(&host)?;
+        Some(Backend { name, kind })
     })
 }
 

@@ -1197,14 +1197,10 @@ fn credential_failures(f: &Facts) -> Vec<S> {
         _ => false,
     };
     let got_token = |s: S| {
-        s.proves_auth()
+        passed_auth(s)
             || matches!(
                 s,
-                S::CredentialTokenAcquired
-                    | S::AzurePermissionDenied
-                    | S::AzureResourceNotFound
-                    | S::AzureApiVersionNotSupported
-                    | S::AzureModelNeedsNewerApiVersion
+                S::CredentialTokenAcquired | S::AzurePermissionDenied | S::AzureResourceNotFound
             )
     };
     let last_token = ev
@@ -1399,19 +1395,15 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
 
 /// Causes that only make sense if authentication failed: removed when the evidence
 /// proves it worked.
-/// Answers that come only after the credential was accepted.
-const AUTH_PASSED: &[S] = &[
-    S::Success,
-    S::ValidationError,
-    S::AzureQuota,
-    S::AzureRateLimit,
-    S::OpenAiQuota,
-    S::OpenAiRateLimit,
-    S::AzureDeploymentNotFound,
-    S::OpenAiModelNotFound,
-    S::AzureApiVersionNotSupported,
-    S::AzureModelNeedsNewerApiVersion,
-];
+/// Answers that come only after the credential was accepted: those that prove auth
+/// (`Signature::proves_auth`), and the api-version answers the rules also read so.
+fn passed_auth(s: S) -> bool {
+    s.proves_auth()
+        || matches!(
+            s,
+            S::AzureApiVersionNotSupported | S::AzureModelNeedsNewerApiVersion
+        )
+}
 
 /// Answers that say the credential was refused.
 const AUTH_REFUSED: &[S] = &[
@@ -1433,16 +1425,16 @@ const AUTH_REFUSED: &[S] = &[
 /// The line of the pasted output where an auth failure follows every answer that
 /// showed auth working, if it does: the log's latest state is the failure.
 fn failure_after_ok(f: &Facts) -> Option<usize> {
-    let line_of = |set: &[S]| {
+    let line_of = |wanted: &dyn Fn(S) -> bool| {
         f.evidence
             .hits
             .iter()
-            .filter(|h| h.field == Field::ErrorText && set.contains(&h.signature))
+            .filter(|h| h.field == Field::ErrorText && wanted(h.signature))
             .filter_map(|h| h.line)
             .max()
     };
-    let ok = line_of(AUTH_PASSED)?;
-    let refused = line_of(AUTH_REFUSED)?;
+    let ok = line_of(&passed_auth)?;
+    let refused = line_of(&|s| AUTH_REFUSED.contains(&s))?;
     (refused > ok).then_some(refused)
 }
 
@@ -1718,14 +1710,12 @@ fn scrub(report: &mut Report, f: &Facts) {
         let value = c.cleaned.expose().trim();
         matches!(c.shape, Shape::Placeholder(_))
             && (super::placeholder::is_variable_reference(value)
-                || PLACEHOLDERS.iter().any(|p| match p.pattern {
-                    PlaceholderPattern::Exact(w) => w.eq_ignore_ascii_case(value),
-                    // Code or a reference (`process.env.…`, `@Microsoft.KeyVault(…)`): it
-                    // names where the key lives and holds none of it.
-                    PlaceholderPattern::StartsWith(head) => value
-                        .get(..head.len())
-                        .is_some_and(|v| v.eq_ignore_ascii_case(head)),
-                    PlaceholderPattern::Wrapped(..) => false,
+                // An unset word, or code or a reference (`process.env.…`,
+                // `@Microsoft.KeyVault(…)`) that names where the key lives and holds none
+                // of it. A template (`<…>`, `{{…}}`) may wrap real characters.
+                || PLACEHOLDERS.iter().any(|p| {
+                    !matches!(p.pattern, PlaceholderPattern::Wrapped(..))
+                        && p.pattern.matches(&value.to_ascii_lowercase())
                 }))
     };
     let placeholder = f.credential.as_ref().is_some_and(unset);

@@ -174,6 +174,21 @@ pub enum PlaceholderPattern {
     StartsWith(&'static str),
 }
 
+impl PlaceholderPattern {
+    /// True when `lower` (the value in lower case) has this shape.
+    pub fn matches(self, lower: &str) -> bool {
+        match self {
+            PlaceholderPattern::Exact(w) => lower == w,
+            PlaceholderPattern::Wrapped(open, close) => {
+                lower.len() > open.len() + close.len()
+                    && lower.starts_with(open)
+                    && lower.ends_with(close)
+            }
+            PlaceholderPattern::StartsWith(head) => lower.starts_with(head),
+        }
+    }
+}
+
 /// A placeholder or unset value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placeholder {
