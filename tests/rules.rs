@@ -396,14 +396,22 @@ fn a_credential_in_a_header_the_service_does_not_read_is_auth_header_wrong() {
     assert!(r.causes.iter().all(|c| c.id != CauseId::AuthHeaderWrong));
 }
 
-/// Review item 7, in general: "the inputs look right" (an `ok` without an observed
-/// success) never stands beside a finding that says an input is wrong.
+/// causes.md, "`ok` needs proof": clean inputs with nothing observed are `inconclusive`,
+/// and the next step says they look right and leads with the probe and `curl -i`. With an
+/// input that is wrong, "the inputs look right" is never said.
 #[test]
-fn ok_without_evidence_needs_inputs_without_errors() {
+fn clean_inputs_without_evidence_are_inconclusive() {
     let mut c = case(AOAI, Some(KEY), "api-key", "");
     c.api_version = Some("2024-10-21".into());
     c.deployment = Some("contoso-chat".into());
-    assert_eq!(diagnose(&c, NOW).verdict, Verdict::Ok);
+    let r = diagnose(&c, NOW);
+    assert_eq!(r.verdict, Verdict::Inconclusive);
+    assert!(r.causes.is_empty(), "{:?}", r.causes);
+    let next = r.next_step.unwrap_or_default();
+    assert!(next.contains("inputs look right"), "{next}");
+    assert!(next.contains("Probe the endpoint"), "{next}");
+    assert!(next.contains("curl -i"), "{next}");
+
     c.deployment = Some("<your-deployment-name>".into());
     let r = diagnose(&c, NOW);
     assert!(r
@@ -411,6 +419,8 @@ fn ok_without_evidence_needs_inputs_without_errors() {
         .iter()
         .any(|f| f.severity == doctor401::diag::Severity::Error));
     assert_ne!(r.verdict, Verdict::Ok);
+    let next = r.next_step.unwrap_or_default();
+    assert!(!next.contains("inputs look right"), "{next}");
 }
 
 /// Review item 10 (7.4, 4.4): status 0 is an opaque or blocked response, which says
@@ -444,13 +454,8 @@ fn the_probe_for_a_key_sent_as_bearer_uses_the_v1_models_list() {
     let v1 = "https://northwind-ml.cognitiveservices.azure.com/openai/v1/";
     let c = case(v1, Some(key84), "authorization", "");
     let r = diagnose(&c, NOW);
-    assert_eq!(r.verdict, Verdict::Ok);
-    let text = r
-        .findings
-        .iter()
-        .map(|f| f.message.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    assert_eq!(r.verdict, Verdict::Inconclusive);
+    let text = r.next_step.clone().unwrap_or_default();
     assert!(
         text.contains("https://northwind-ml.cognitiveservices.azure.com/openai/v1/models\""),
         "{text}"

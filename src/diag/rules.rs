@@ -1548,23 +1548,23 @@ pub fn rank(facts: &Facts) -> Report {
     // with no cause to rank, auth works, which is what `ok` says (case-format.md).
     let auth_proven = success || f.evidence.has(S::ValidationError) || project_lacks_model(f);
 
+    // `ok` needs proof (causes.md): inputs that only look right, with nothing observed,
+    // are `inconclusive`, and the next step is what would show the service's answer.
     let best = r.best();
     let verdict = if best >= PROBLEM_SCORE {
         Verdict::Problem
     } else if auth_proven && r.cands.is_empty() {
         Verdict::Ok
-    } else if browser_only
-        || unproven_status
-        || unexplained_text
-        || observed_causes
-        || f.case.is_empty()
-        || !r.cands.is_empty()
-        || input_error
-    {
-        Verdict::Inconclusive
     } else {
-        Verdict::Ok
+        Verdict::Inconclusive
     };
+    let inputs_look_right = !browser_only
+        && !unproven_status
+        && !unexplained_text
+        && !observed_causes
+        && !f.case.is_empty()
+        && r.cands.is_empty()
+        && !input_error;
 
     let causes: Vec<RankedCause> = if verdict == Verdict::Ok {
         Vec::new()
@@ -1582,7 +1582,8 @@ pub fn rank(facts: &Facts) -> Report {
             .collect()
     };
 
-    let next_step = (verdict == Verdict::Inconclusive).then(|| next_step(f, browser_only));
+    let next_step =
+        (verdict == Verdict::Inconclusive).then(|| next_step(f, browser_only, inputs_look_right));
     let mut report = Report {
         verdict,
         causes,
@@ -1597,17 +1598,6 @@ pub fn rank(facts: &Facts) -> Report {
             "The service got past authentication (this answer comes after the credential is accepted), so the key or token is not the problem.",
         ));
     }
-    if verdict == Verdict::Ok && !f.evidence.observed() {
-        report.findings.push(super::report::Finding::new(
-            Field::Response,
-            super::report::Severity::Info,
-            "evidence-none-yet",
-            format!(
-                "Nothing was observed yet, and the inputs look right. To confirm, probe the endpoint from this page or run:\n\n```sh\n{}\n```",
-                fixes::curl_probe(f)
-            ),
-        ));
-    }
     if success {
         report.findings.push(super::report::Finding::new(
             Field::Response,
@@ -1620,8 +1610,13 @@ pub fn rank(facts: &Facts) -> Report {
     report
 }
 
-fn next_step(f: &Facts, browser_only: bool) -> String {
+fn next_step(f: &Facts, browser_only: bool, inputs_look_right: bool) -> String {
     let cmd = fixes::curl_probe(f);
+    if inputs_look_right {
+        return format!(
+            "The inputs look right, but nothing shows the service accepting them yet. Probe the endpoint from this page, or run this and paste its full output here:\n\n```sh\n{cmd}\n```"
+        );
+    }
     if f.case.is_empty() {
         return format!(
             "Paste the endpoint, the key or token the app sends, and the error output. Or run this and paste its output:\n\n```sh\n{cmd}\n```"
