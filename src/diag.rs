@@ -13,8 +13,9 @@
 //! ```
 //! use doctor401::diag::{diagnose, Case, Verdict};
 //! let case = Case::from_json(r#"{"endpoint": "https://contoso.openai.azure.com/"}"#).unwrap();
-//! let report = diagnose(&case, 1_795_424_400);
-//! assert_ne!(report.verdict, Verdict::Problem);
+//! let report = diagnose(&case, 1_795_424_400).report;
+//! // Nothing observed: the inputs may look right, but that is no proof.
+//! assert_eq!(report.verdict, Verdict::Inconclusive);
 //! ```
 //!
 //! Nothing here reads a clock, touches the network or knows of the browser.
@@ -59,13 +60,69 @@ use evidence::Evidence;
 use inputs::{ApiVersionAnalysis, AuthHeader, ClientInfo, DeploymentAnalysis};
 use jwt::TokenAnalysis;
 
-/// Where "now" came from.
+/// The caller's clock, and whether a time found in the pasted output may stand in for it.
+///
+/// A log from three hours ago must be judged as of then: a token that was valid when the
+/// call failed is not "expired" because the user pastes the log later. So when the case
+/// names no `now` and the pasted output dates the failure (a `Date` header, a log
+/// timestamp), tokens are judged at that time, unless the caller asks for its own clock
+/// (the page's "Use now").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NowSource {
+pub struct Clock {
+    /// The caller's current time, Unix seconds.
+    pub now: i64,
+    /// Judge tokens as of a time found in the pasted output when the case names none.
+    pub follow_pasted_time: bool,
+}
+
+impl Clock {
+    /// The current time; a time found in the pasted output takes its place.
+    pub fn at(now: i64) -> Clock {
+        Clock {
+            now,
+            follow_pasted_time: true,
+        }
+    }
+
+    /// The current time, whatever the pasted output says.
+    pub fn live(now: i64) -> Clock {
+        Clock {
+            now,
+            follow_pasted_time: false,
+        }
+    }
+}
+
+impl From<i64> for Clock {
+    fn from(now: i64) -> Clock {
+        Clock::at(now)
+    }
+}
+
+/// What token times were judged against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JudgedBy {
     /// The caller's clock.
     Clock,
-    /// The case's `now` field.
-    Case,
+    /// The case's own `now` (typed into the form, or set by a scenario).
+    Typed,
+    /// The `Date` header or a timestamp in the pasted output.
+    Evidence,
+}
+
+/// One diagnosis: the report, and what the page shows beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnosis {
+    /// The report (case-format.md).
+    pub report: Report,
+    /// Decoded tokens (the credential's and the token field's), for the token panel.
+    pub tokens: Vec<TokenAnalysis>,
+    /// Unix seconds the tokens were judged against.
+    pub judged_at: i64,
+    /// Where that time came from.
+    pub judged_by: JudgedBy,
+    /// The time found in the pasted output, if any.
+    pub evidence_when: Option<i64>,
 }
 
 /// Everything the rules may read, built from one case.
@@ -76,7 +133,7 @@ pub struct Facts<'a> {
     /// Unix seconds to judge token times against.
     pub now: i64,
     /// Where `now` came from.
-    pub now_source: NowSource,
+    pub judged_by: JudgedBy,
     /// How the credential is sent.
     pub auth_header: AuthHeader,
     /// The endpoint, when given.
@@ -110,18 +167,24 @@ impl<'a> Facts<'a> {
         Facts::gather_with(case, clock_now, None)
     }
 
-    /// [`Facts::gather`], reusing the evidence of an earlier pass over the same
-    /// response and error text: reading a megabyte of pasted output is the costly part,
-    /// and it does not depend on the time of the failure.
-    pub fn gather_with(
+    /// [`Facts::gather`], judging tokens as of `at` (the time the pasted output dates the
+    /// failure, when the case names none) and reusing the evidence of an earlier pass:
+    /// reading a megabyte of pasted output is the costly part, and it does not depend on
+    /// the time of the failure.
+    fn gather_with(
         case: &'a Case,
         clock_now: i64,
-        evidence: Option<evidence::Evidence>,
+        dated: Option<(i64, evidence::Evidence)>,
     ) -> Facts<'a> {
         let mut other_findings = Vec::new();
-        let (now, now_source) = match case.now.as_deref() {
-            Some(text) => match time::parse_rfc3339(text) {
-                Some(t) => (t, NowSource::Case),
+        let typed_now = case
+            .now
+            .as_deref()
+            .map(str::trim)
+            .filter(|_| !names_no_time(case));
+        let (now, judged_by) = match (typed_now, &dated) {
+            (Some(text), _) => match time::parse_rfc3339(text) {
+                Some(t) => (t, JudgedBy::Typed),
                 None => {
                     other_findings.push(Finding::new(
                         Field::Now,
@@ -130,11 +193,13 @@ impl<'a> Facts<'a> {
                         "The time of the failure is not an RFC 3339 time \
                          (like 2026-11-23T09:00:00Z); token times are judged against the current time.",
                     ));
-                    (clock_now, NowSource::Clock)
+                    (clock_now, JudgedBy::Clock)
                 }
             },
-            None => (clock_now, NowSource::Clock),
+            (None, Some((when, _))) => (*when, JudgedBy::Evidence),
+            (None, None) => (clock_now, JudgedBy::Clock),
         };
+        let evidence = dated.map(|(_, e)| e);
         let (typed_header, mut f) = inputs::auth_header(case.auth_header.as_deref());
         other_findings.append(&mut f);
         other_findings.extend(inputs::organization_project(
@@ -214,7 +279,7 @@ impl<'a> Facts<'a> {
         Facts {
             case,
             now,
-            now_source,
+            judged_by,
             auth_header,
             endpoint,
             credential,
@@ -346,9 +411,33 @@ fn from_pasted_request(
     (credential, header)
 }
 
-/// Diagnoses one case. `clock_now` is the caller's current time in Unix seconds; the
-/// case's own `now`, when present, takes precedence.
-pub fn diagnose(case: &Case, clock_now: i64) -> Report {
-    let facts = Facts::gather(case, clock_now);
-    rules::rank(&facts)
+/// A blank time is no time, and padding is not part of one (the form trims it).
+fn names_no_time(case: &Case) -> bool {
+    case.now.as_deref().is_none_or(|t| t.trim().is_empty())
+}
+
+/// Diagnoses one case: the one entry point of the page, the `doctor` CLI, the tests and
+/// the benchmarks. `clock` is the caller's current time (Unix seconds, or a [`Clock`]);
+/// the case's own `now`, when present, takes precedence, and otherwise a time found in
+/// the pasted output does (see [`Clock`]).
+pub fn diagnose(case: &Case, clock: impl Into<Clock>) -> Diagnosis {
+    let clock = clock.into();
+    let mut facts = Facts::gather(case, clock.now);
+    let evidence_when = facts.evidence.when;
+    if let Some(when) = evidence_when.filter(|_| names_no_time(case) && clock.follow_pasted_time) {
+        // A second pass judges the tokens as of then; the pasted output is read once.
+        let evidence = std::mem::take(&mut facts.evidence);
+        facts = Facts::gather_with(case, clock.now, Some((when, evidence)));
+    }
+    Diagnosis {
+        report: rules::rank(&facts),
+        tokens: [&facts.token, &facts.extra_token]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
+        judged_at: facts.now,
+        judged_by: facts.judged_by,
+        evidence_when,
+    }
 }

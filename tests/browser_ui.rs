@@ -3,14 +3,14 @@
 //! and checked after `yew::scheduler::flush()`.
 //!
 //! Where what the page shows depends on the engine's rules, the test asks the engine
-//! itself (`diagnose_form` on the same form) and checks that the page shows exactly
+//! itself (`Form::diagnose` on the same form) and checks that the page shows exactly
 //! that: the wiring is under test here, the rules in the native tests.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser_ui`
 //! (with `wasm-bindgen-test-runner` as the wasm32 runner).
 #![cfg(target_arch = "wasm32")]
 
-use doctor401::diag::paste::{diagnose_form, Form, FormField};
+use doctor401::diag::paste::{Form, FormField};
 use doctor401::diag::{Field, Verdict};
 use doctor401::ui::{scenarios, App};
 use wasm_bindgen::JsCast;
@@ -188,14 +188,20 @@ fn verdict_word(v: Verdict) -> &'static str {
 
 /// Checks the page shows exactly what the engine says about this form.
 fn assert_page_shows_engine(page: &Page, form: &Form) {
-    let d = diagnose_form(form, CLOCK);
+    let d = form.diagnose(CLOCK);
     assert_eq!(
         page.verdict().as_deref(),
-        Some(verdict_word(d.report.verdict)),
+        Some(verdict_word(d.diagnosis.report.verdict)),
         "verdict"
     );
-    let lead = (d.report.verdict == Verdict::Problem)
-        .then(|| d.report.causes.first().map(|c| c.id.id().to_string()))
+    let lead = (d.diagnosis.report.verdict == Verdict::Problem)
+        .then(|| {
+            d.diagnosis
+                .report
+                .causes
+                .first()
+                .map(|c| c.id.id().to_string())
+        })
         .flatten();
     assert_eq!(page.lead_cause(), lead, "leading cause");
     for (field, id) in [
@@ -206,6 +212,7 @@ fn assert_page_shows_engine(page: &Page, form: &Form) {
         (Field::Now, "now"),
     ] {
         let expected: Vec<String> = d
+            .diagnosis
             .report
             .findings
             .iter()
@@ -390,7 +397,9 @@ async fn error_output_is_pasted_as_text() {
         error_text: text.into(),
         ..Form::default()
     };
-    let expected: Vec<String> = diagnose_form(&form, CLOCK)
+    let expected: Vec<String> = form
+        .diagnose(CLOCK)
+        .diagnosis
         .report
         .findings
         .iter()

@@ -34,7 +34,7 @@ fn every_scenario_diagnoses_as_expected() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(path).unwrap();
         let scenario = Scenario::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let report = diagnose(&scenario.case, CLOCK);
+        let report = diagnose(&scenario.case, CLOCK).report;
         let lead = report.causes.first().map(|c| c.id);
         let verdict_ok = report.verdict == scenario.expect.verdict;
         let cause_ok = if scenario.expect.cause.is_empty() {

@@ -104,7 +104,7 @@ proptest! {
 
     #[test]
     fn any_case_gives_a_report_without_its_secrets(case in case_strategy()) {
-        let r = diagnose(&case, CLOCK);
+        let r = diagnose(&case, CLOCK).report;
         if let Some(c) = &case.credential { assert_no_window(&r, c.expose()); }
         // The token field's secret is its long runs (a JWT), not JSON around it.
         if let Some(t) = &case.token {
@@ -151,7 +151,7 @@ fn one_megabyte_in_any_field() {
     for set in fields {
         let mut one = Case::default();
         set(&mut one, big.clone());
-        let _ = diagnose(&one, CLOCK);
+        let _ = diagnose(&one, CLOCK).report;
         set(&mut all, big.clone());
     }
     all.response = Some(ObservedResponse {
@@ -159,7 +159,7 @@ fn one_megabyte_in_any_field() {
         body: Some(big.clone()),
         ..ObservedResponse::default()
     });
-    let r = diagnose(&all, CLOCK);
+    let r = diagnose(&all, CLOCK).report;
     assert!(serde_json::to_string(&r).is_ok());
 }
 
@@ -184,7 +184,7 @@ fn deep_json_does_not_overflow() {
         }),
         ..Case::default()
     };
-    let _ = diagnose(&case, CLOCK);
+    let _ = diagnose(&case, CLOCK).report;
     // A case file itself may be deep: the reader must refuse it, not crash.
     assert!(Case::from_json(&format!("{{\"response\": {deep}}}")).is_err());
 }

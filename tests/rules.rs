@@ -20,7 +20,7 @@ fn case(endpoint: &str, credential: Option<&str>, header: &str, error_text: &str
 }
 
 fn lead(c: &Case) -> (Verdict, Option<CauseId>, Option<Confidence>) {
-    let r = diagnose(c, NOW);
+    let r = diagnose(c, NOW).report;
     (
         r.verdict,
         r.causes.first().map(|c| c.id),
@@ -55,7 +55,7 @@ fn deployment_not_found_proves_auth_even_with_an_old_looking_token_field() {
         ..ObservedResponse::default()
     });
     c.credential = Some(format!("{KEY} ").into());
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.verdict, Verdict::Problem);
     assert_eq!(r.causes[0].id, CauseId::DeploymentNotFound);
     assert!(
@@ -73,7 +73,7 @@ fn a_success_is_ok_even_if_the_key_text_looks_damaged() {
         body: Some(r#"{"data":[],"object":"list"}"#.into()),
         ..ObservedResponse::default()
     });
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.verdict, Verdict::Ok);
     assert!(r.causes.is_empty());
 }
@@ -96,7 +96,7 @@ fn a_browser_failure_does_not_hide_damage_seen_in_the_inputs() {
 
 #[test]
 fn an_empty_case_is_inconclusive_with_a_next_step() {
-    let r = diagnose(&Case::default(), NOW);
+    let r = diagnose(&Case::default(), NOW).report;
     assert_eq!(r.verdict, Verdict::Inconclusive);
     assert!(r.next_step.is_some_and(|n| n.contains("curl -i")));
 }
@@ -107,7 +107,7 @@ fn an_empty_case_is_inconclusive_with_a_next_step() {
 #[test]
 fn token_message_without_any_token_is_inconclusive() {
     let text = "Error code: 401 - {'statusCode': 401, 'message': 'Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired.'}";
-    let r = diagnose(&case(AOAI, None, "auto", text), NOW);
+    let r = diagnose(&case(AOAI, None, "auto", text), NOW).report;
     assert_eq!(r.verdict, Verdict::Inconclusive);
     let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
     assert_eq!(
@@ -147,7 +147,7 @@ fn a2_with_the_code_that_sent_it() {
 
     let token_var = format!("-H \"Authorization: Bearer $ACCESS_TOKEN\"\n{a2}");
     let curl = format!("curl {AOAI}openai/deployments/x/chat/completions {token_var}");
-    let r = diagnose(&case(AOAI, None, "auto", &curl), NOW);
+    let r = diagnose(&case(AOAI, None, "auto", &curl), NOW).report;
     assert_eq!(r.verdict, Verdict::Inconclusive);
     assert_ne!(
         r.causes.first().map(|c| c.id),
@@ -155,7 +155,7 @@ fn a2_with_the_code_that_sent_it() {
     );
 
     let v1 = "https://fabrikam-ai.openai.azure.com/openai/v1/";
-    let r = diagnose(&case(v1, None, "auto", &key_var), NOW);
+    let r = diagnose(&case(v1, None, "auto", &key_var), NOW).report;
     assert_ne!(
         r.causes.first().map(|c| c.id),
         Some(CauseId::AuthHeaderWrong)
@@ -191,7 +191,7 @@ fn openai_echo_of_an_azure_key_is_another_provider() {
 
 /// Every string of a report, joined.
 fn report_text(c: &Case) -> String {
-    let r = diagnose(c, NOW);
+    let r = diagnose(c, NOW).report;
     let mut out: Vec<String> = Vec::new();
     for c in &r.causes {
         out.push(c.title.clone());
@@ -277,7 +277,7 @@ fn validate_jwt_finding_no_token_when_the_jwt_went_in_a_key_header() {
     ] {
         let mut c = case(GATEWAY, Some(&token), header, curl);
         c.client = client.map(Into::into);
-        let r = diagnose(&c, NOW);
+        let r = diagnose(&c, NOW).report;
         assert_eq!(r.verdict, Verdict::Problem, "{header}");
         assert_eq!(
             r.causes[0].id,
@@ -309,7 +309,7 @@ fn validate_jwt_finding_no_token_when_the_jwt_went_in_a_key_header() {
 fn validate_jwt_rejecting_a_token_that_has_just_expired_is_token_expired() {
     let token = user_token("https://cognitiveservices.azure.com", NOW - 45);
     let text = "openai.AuthenticationError: Error code: 401 - {'statusCode': 401, 'message': 'Invalid Token'}";
-    let r = diagnose(&case(GATEWAY, Some(&token), "authorization", text), NOW);
+    let r = diagnose(&case(GATEWAY, Some(&token), "authorization", text), NOW).report;
     assert_eq!(r.verdict, Verdict::Problem);
     assert_eq!(
         r.causes[0].id,
@@ -340,7 +340,7 @@ fn credential_chain_noise_before_a_token_is_not_credential_unavailable() {
     let rbac = format!(
         "{DOTNET_CHAIN_LOG}\nAzure.RequestFailedException: Principal does not have access to API/Operation.\nStatus: 401 (PermissionDenied)\nErrorCode: PermissionDenied\n\nContent:\n{{\"error\":{{\"code\":\"PermissionDenied\",\"message\":\"Principal does not have access to API/Operation.\"}}}}"
     );
-    let r = diagnose(&case(AOAI, None, "auto", &rbac), NOW);
+    let r = diagnose(&case(AOAI, None, "auto", &rbac), NOW).report;
     let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
     assert_eq!(ids.first(), Some(&CauseId::RbacMissingRole), "{ids:?}");
     assert!(!ids.contains(&CauseId::CredentialUnavailable), "{ids:?}");
@@ -351,7 +351,7 @@ fn credential_chain_noise_before_a_token_is_not_credential_unavailable() {
         "{}\nAzure.RequestFailedException: Rate limit is exceeded. Try again in 2 seconds.\nStatus: 429 (Too Many Requests)\nErrorCode: 429\n\nContent:\n{{\"error\":{{\"code\":\"429\",\"message\": \"Rate limit is exceeded. Try again in 2 seconds.\"}}}}",
         links.join("\n")
     );
-    let r = diagnose(&case(AOAI, None, "auto", &throttled), NOW);
+    let r = diagnose(&case(AOAI, None, "auto", &throttled), NOW).report;
     let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
     assert_eq!(ids, vec![CauseId::QuotaOrRateLimit]);
 
@@ -392,7 +392,7 @@ fn a_credential_in_a_header_the_service_does_not_read_is_auth_header_wrong() {
             "{endpoint} {header}"
         );
     }
-    let r = diagnose(&case(GATEWAY, Some(KEY), "x-api-key", ""), NOW);
+    let r = diagnose(&case(GATEWAY, Some(KEY), "x-api-key", ""), NOW).report;
     assert!(r.causes.iter().all(|c| c.id != CauseId::AuthHeaderWrong));
 }
 
@@ -404,7 +404,7 @@ fn clean_inputs_without_evidence_are_inconclusive() {
     let mut c = case(AOAI, Some(KEY), "api-key", "");
     c.api_version = Some("2024-10-21".into());
     c.deployment = Some("contoso-chat".into());
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.verdict, Verdict::Inconclusive);
     assert!(r.causes.is_empty(), "{:?}", r.causes);
     let next = r.next_step.unwrap_or_default();
@@ -413,7 +413,7 @@ fn clean_inputs_without_evidence_are_inconclusive() {
     assert!(next.contains("curl -i"), "{next}");
 
     c.deployment = Some("<your-deployment-name>".into());
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert!(r
         .findings
         .iter()
@@ -433,7 +433,7 @@ fn a_status_without_success_is_never_ok() {
             status: Some(status),
             ..ObservedResponse::default()
         });
-        let r = diagnose(&c, NOW);
+        let r = diagnose(&c, NOW).report;
         assert_eq!(r.verdict, Verdict::Inconclusive, "status {status}");
         assert!(r.causes.is_empty(), "status {status}: {:?}", r.causes);
         let next = r.next_step.unwrap_or_default();
@@ -453,7 +453,7 @@ fn the_probe_for_a_key_sent_as_bearer_uses_the_v1_models_list() {
         "Q7wXz2LmN4pR8sT1vY6bK3dF9gH5jA0cE2iO7uW4qZ1xC8nM5bV3JQQJ99BLAC5aXJ3w3AAAAAbcACOGr2Tt";
     let v1 = "https://northwind-ml.cognitiveservices.azure.com/openai/v1/";
     let c = case(v1, Some(key84), "authorization", "");
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.verdict, Verdict::Inconclusive);
     let text = r.next_step.clone().unwrap_or_default();
     assert!(
@@ -468,7 +468,7 @@ fn the_probe_for_a_key_sent_as_bearer_uses_the_v1_models_list() {
         status: Some(503),
         ..ObservedResponse::default()
     });
-    let next = diagnose(&c, NOW).next_step.unwrap_or_default();
+    let next = diagnose(&c, NOW).report.next_step.unwrap_or_default();
     assert!(next.contains("/openai/v1/models\""), "{next}");
     assert!(
         next.contains("Authorization: Bearer $AZURE_OPENAI_API_KEY"),
@@ -495,7 +495,7 @@ fn a_padded_api_version_with_resource_not_found_is_api_version_invalid() {
         let mut c = case(AOAI, Some(KEY), "api-key", &dotnet);
         c.api_version = Some(raw.into());
         c.deployment = Some("contoso-chat".into());
-        let r = diagnose(&c, NOW);
+        let r = diagnose(&c, NOW).report;
         assert_eq!(r.verdict, Verdict::Problem, "{raw:?}");
         assert_eq!(r.causes[0].id, CauseId::ApiVersionInvalid, "{raw:?}");
         let text = report_text(&c);
@@ -519,7 +519,7 @@ fn path_not_found_claims_a_valid_version_only_when_it_is_one() {
         let mut c = case(AOAI, Some(KEY), "api-key", &text);
         c.deployment = Some("contoso-chat".into());
         c.api_version = version.map(Into::into);
-        let r = diagnose(&c, NOW);
+        let r = diagnose(&c, NOW).report;
         assert_eq!(r.causes[0].id, CauseId::ApiVersionInvalid, "{version:?}");
         let all = report_text(&c);
         assert!(
@@ -530,7 +530,7 @@ fn path_not_found_claims_a_valid_version_only_when_it_is_one() {
     let mut c = case(AOAI, Some(KEY), "api-key", &text);
     c.deployment = Some("contoso-chat".into());
     c.api_version = Some("2024-10-21".into());
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.causes[0].id, CauseId::PathNotFound);
     assert!(report_text(&c).contains("with a valid api-version"));
 }
@@ -549,7 +549,7 @@ fn resource_manager_wants_its_own_audience() {
         body: Some(a14.into()),
         ..ObservedResponse::default()
     });
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     let ids: Vec<CauseId> = r.causes.iter().map(|c| c.id).collect();
     assert_eq!(ids, vec![CauseId::TokenAudience]);
     let fix = r.causes[0].fix.join("\n");
@@ -571,7 +571,7 @@ fn resource_manager_wants_its_own_audience() {
     let text = format!("Azure.RequestFailedException: Status: 401 (Unauthorized)\nErrorCode: InvalidAuthenticationTokenAudience\n\nContent:\n{a14}");
     let mut c = case(AOAI, None, "auto", &text);
     c.endpoint = None;
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.causes[0].id, CauseId::TokenAudience);
     let fix = r.causes[0].fix.join("\n");
     assert!(
@@ -608,7 +608,8 @@ fn openai_echo_compared_with_the_pasted_key() {
     let r = diagnose(
         &case(openai, Some(key), "authorization", &node(&key[..40])),
         NOW,
-    );
+    )
+    .report;
     assert_eq!(r.causes[0].id, CauseId::KeyMalformed);
     assert!(r.causes.iter().all(|c| c.id != CauseId::KeyInvalid));
     let fixes = r.causes[0].fix.join("\n");
@@ -619,14 +620,15 @@ fn openai_echo_compared_with_the_pasted_key() {
     let r = diagnose(
         &case(openai, Some(key), "authorization", &node(&other)),
         NOW,
-    );
+    )
+    .report;
     assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
     let fixes = r.causes[0].fix.join("\n");
     assert!(!fixes.contains("Create a new key"), "{fixes}");
     assert!(fixes.contains("another value"), "{fixes}");
 
     // The pasted key itself arrived: it is the one OpenAI refuses.
-    let r = diagnose(&case(openai, Some(key), "authorization", &node(key)), NOW);
+    let r = diagnose(&case(openai, Some(key), "authorization", &node(key)), NOW).report;
     assert_eq!(r.causes[0].id, CauseId::KeyInvalid);
     assert!(r.causes[0].fix.join("\n").contains("Create a new key"));
 }
@@ -639,6 +641,7 @@ fn clients_are_read_by_their_own_names_and_notes_fit_the_endpoint() {
         let mut c = case(endpoint, Some(KEY), "api-key", "");
         c.client = Some(client.into());
         diagnose(&c, NOW)
+            .report
             .findings
             .iter()
             .filter(|f| f.field == doctor401::diag::Field::Client)
@@ -664,7 +667,7 @@ fn clients_are_read_by_their_own_names_and_notes_fit_the_endpoint() {
         "",
     );
     c.client = Some("openai-python 2.35.0".into());
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert!(
         r.findings.iter().all(|f| !f.message.contains("#3282")),
         "{:?}",
@@ -682,7 +685,7 @@ fn a_validation_error_alone_says_auth_works() {
     let mut c = case(AOAI, Some(KEY), "api-key", text);
     c.deployment = Some("contoso-chat".into());
     c.api_version = Some("2024-10-21".into());
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.verdict, Verdict::Ok, "{:?}", r.causes);
     assert!(r.next_step.is_none());
     assert!(r.findings.iter().any(|f| f.id == "evidence-auth-worked"));
@@ -714,7 +717,7 @@ fn a1_body() -> String {
 
 /// Every string of the report (ids too), as one JSON text.
 fn report_json(c: &Case) -> String {
-    serde_json::to_string(&diagnose(c, NOW)).unwrap_or_default()
+    serde_json::to_string(&diagnose(c, NOW).report).unwrap_or_default()
 }
 
 fn assert_no_piece(report: &str, secret: &str) {
@@ -741,7 +744,7 @@ fn curl_v_shows_a_key_sent_as_bearer_on_a_classic_path() {
         A2_BODY,
     );
     let c = case(AOAI, None, "", &text);
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.verdict, Verdict::Problem);
     assert_eq!(r.causes[0].id, CauseId::AuthHeaderWrong);
     let from = r
@@ -764,7 +767,7 @@ fn curl_v_shows_a_token_in_the_api_key_header() {
     let host = "fabrikam-ai.openai.azure.com";
     let text = curl_v(host, &format!("api-key: {token}"), "401", &a1_body());
     let c = case(AOAI, None, "", &text);
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.verdict, Verdict::Problem);
     assert_eq!(
         r.causes[0].id,
@@ -784,7 +787,7 @@ fn curl_command_header_argument_with_a1_body_is_key_invalid() {
         a1_body()
     );
     let c = case(AOAI, None, "", &text);
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(
         (r.verdict, r.causes[0].id),
         (Verdict::Problem, CauseId::KeyInvalid)
@@ -808,7 +811,7 @@ fn headers_set_in_code_are_read_like_a_request() {
     );
     for text in [powershell, python] {
         let c = case(AOAI, None, "", &text);
-        let r = diagnose(&c, NOW);
+        let r = diagnose(&c, NOW).report;
         assert_eq!(
             (r.verdict, r.causes.first().map(|c| c.id)),
             (Verdict::Problem, Some(CauseId::AuthHeaderWrong)),
@@ -824,7 +827,7 @@ fn headers_set_in_code_are_read_like_a_request() {
         a1_body()
     );
     let c = case(AOAI, None, "", &node);
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert_eq!(r.causes.first().map(|c| c.id), Some(CauseId::TokenInApiKey));
     assert_no_piece(&report_json(&c), &token);
 }
@@ -835,7 +838,7 @@ fn headers_set_in_code_are_read_like_a_request() {
 fn pasted_request_agreeing_with_the_fields_adds_no_warning() {
     let host = "fabrikam-ai.openai.azure.com";
     let text = curl_v(host, &format!("api-key: {KEY}"), "401", &a1_body());
-    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &text), NOW);
+    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &text), NOW).report;
     assert!(
         !r.findings.iter().any(|x| x.id.contains("from-paste")),
         "{:?}",
@@ -851,7 +854,7 @@ fn pasted_request_agreeing_with_the_fields_adds_no_warning() {
         A2_BODY,
     );
     let c = case(AOAI, Some(KEY), "api-key", &text);
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     for id in [
         "auth-header-differs-from-paste",
         "credential-differs-from-paste",
@@ -953,7 +956,7 @@ fn another_providers_key_leads_over_its_damage() {
     );
     let (v, id, _) = lead(&c);
     assert_eq!((v, id), (Verdict::Problem, Some(CauseId::KeyWrongProvider)));
-    let r = diagnose(&c, NOW);
+    let r = diagnose(&c, NOW).report;
     assert!(
         r.causes.iter().any(|c| c.id == CauseId::KeyMalformed),
         "the damage is still listed: {:?}",
@@ -971,7 +974,7 @@ fn the_latest_answer_in_a_log_decides() {
     let log = |first: &str, then: &str| {
         format!("02:10:01 POST chat/completions -> 429\n{first}\n02:31:00 keys regenerated\n02:32:05 POST chat/completions -> 401\n{then}\n")
     };
-    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &log(rate, &a1)), NOW);
+    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &log(rate, &a1)), NOW).report;
     assert_eq!(r.causes.first().map(|c| c.id), Some(CauseId::KeyInvalid));
     assert!(r
         .causes
@@ -980,7 +983,7 @@ fn the_latest_answer_in_a_log_decides() {
         .all(|c| c.confidence == Confidence::Low));
     assert!(!r.findings.iter().any(|x| x.id == "evidence-auth-worked"));
 
-    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &log(&a1, rate)), NOW);
+    let r = diagnose(&case(AOAI, Some(KEY), "api-key", &log(&a1, rate)), NOW).report;
     assert_eq!(
         r.causes.first().map(|c| c.id),
         Some(CauseId::QuotaOrRateLimit)

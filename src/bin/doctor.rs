@@ -7,17 +7,24 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "usage: doctor [--json] CASE.json|-\n\
+const USAGE: &str = "usage: doctor [--json] [--clock UNIX] CASE.json|-\n\
   Reads a case (shared/case-format.md) or a scenario file and prints the diagnosis.\n\
-  --json   print the report as JSON\n\
-  -        read the case from standard input";
+  --json         print the report as JSON\n\
+  --clock UNIX   the current time in Unix seconds, for a reproducible run\n\
+  -              read the case from standard input";
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    let mut clock = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--clock" => match args.next().and_then(|t| t.parse::<i64>().ok()) {
+                Some(t) => clock = Some(t),
+                None => return fail("--clock takes the time in Unix seconds"),
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -37,10 +44,12 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&format!("{path}: {e}")),
     };
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    let report = diag::diagnose(&case, now);
+    let now = clock.unwrap_or_else(|| {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    });
+    let report = diag::diagnose(&case, now).report;
     if json {
         match serde_json::to_string_pretty(&report) {
             Ok(s) => println!("{s}"),

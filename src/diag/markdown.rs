@@ -7,13 +7,14 @@
 //! line of defence [`scrub`] cuts out every run of five or more characters that also
 //! occurs in the credential or the token, whatever put it there.
 
-use super::case::BrowserFailure;
+use super::case::{BrowserFailure, Case};
 use super::endpoint::{self, HostKind};
 use super::jwt::Claims;
-use super::paste::{is_invisible, Diagnosis, JudgedBy};
+use super::paste::is_invisible;
 use super::report::{Confidence, Field, Severity, Verdict};
 use super::secret::mask;
 use super::time::{format_rfc3339, human_duration};
+use super::{Diagnosis, JudgedBy};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -445,10 +446,9 @@ fn object_table(out: &mut String, map: &Map<String, Value>, in_header: bool, jud
 /// The Markdown report for a ticket: verdict, causes with evidence and fix, next
 /// step, inputs (credential and token masked), findings, and each token's header and
 /// claims (never its signature). Scrubbed of the credential and token (see [`scrub`]).
-pub fn report_markdown(d: &Diagnosis) -> String {
+pub fn report_markdown(case: &Case, d: &Diagnosis) -> String {
     let mut out = String::new();
     let r = &d.report;
-    let case = &d.case;
     out.push_str("# 401 Doctor report\n\n");
     let lead = r.causes.first();
     match (r.verdict, lead) {
@@ -650,7 +650,7 @@ mod tests {
 
     /// A diagnosis whose engine output deliberately repeats the secret everywhere it
     /// could (a buggy rule), to prove the report still never shows it.
-    fn leaky_diagnosis(secret: &str, token: &str) -> Diagnosis {
+    fn leaky_diagnosis(secret: &str, token: &str) -> (Case, Diagnosis) {
         let case = Case {
             endpoint: Some(format!("https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21&api-key={secret}")),
             credential: Some(Secret::new(format!("{secret}\n"))),
@@ -674,7 +674,7 @@ mod tests {
             Value::from("a8d2c6f4-1e3b-4a57-9c8d-0f6e2b1a3c95"),
         );
         claims.insert("name".into(), Value::from("Dana\u{202E}Example"));
-        Diagnosis {
+        let diagnosis = Diagnosis {
             report: Report {
                 verdict: Verdict::Problem,
                 causes: vec![
@@ -707,9 +707,8 @@ mod tests {
             judged_at: 1_795_424_400,
             judged_by: JudgedBy::Typed,
             evidence_when: None,
-            case,
-            response_problem: None,
-        }
+        };
+        (case, diagnosis)
     }
 
     const TOKEN: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2NvZ25pdGl2ZXNlcnZpY2VzLmF6dXJlLmNvbSJ9.QmhoN29MTlNRUXlRbE1qZnFhUGhCay1ZS3FVNi1QNHNZcmVoaThncXdILWZ4Y2ZROFpjZnJma0l1c1NOdjlMZXJ6";
@@ -721,7 +720,8 @@ mod tests {
             "sk-proj-CANARYcanary0123456789abcdefCANARY",
             "TftLvBfROFsrBTKof4sMsChriH0ancQ4NRrSbdrsH1KiJv2QVkofJQQJ99OPcqCkPOtX3AvOsL90ACOGuXpM",
         ] {
-            let md = report_markdown(&leaky_diagnosis(secret, TOKEN));
+            let (case, d) = leaky_diagnosis(secret, TOKEN);
+            let md = report_markdown(&case, &d);
             assert!(
                 leaks(&md, secret).is_empty(),
                 "{secret}: {:?}\n{md}",
@@ -743,8 +743,8 @@ mod tests {
 
     #[test]
     fn report_shows_claims_but_not_the_signature() {
-        let d = leaky_diagnosis("e9ec0002096ff0a43ae31e77050c2e15", TOKEN);
-        let md = report_markdown(&d);
+        let (case, d) = leaky_diagnosis("e9ec0002096ff0a43ae31e77050c2e15", TOKEN);
+        let md = report_markdown(&case, &d);
         assert!(
             md.contains("| aud | https://cognitiveservices.azure.com |"),
             "{md}"

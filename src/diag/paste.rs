@@ -7,19 +7,16 @@
 //! taken from, so the page can say "Took endpoint and credential from the .env block".
 //!
 //! [`Form`] is the page's form as plain text, and [`Form::to_case`] /
-//! [`Form::from_case`] convert between it and a [`Case`]. [`diagnose_form`] picks the
-//! time to judge tokens against (typed, taken from the pasted output's `Date`, or the
-//! clock) and diagnoses.
+//! [`Form::from_case`] convert between it and a [`Case`]. [`Form::diagnose`] hands that
+//! case to the one [`diagnose`], with the user's choice of clock.
 //!
 //! Everything here is pure, linear in the size of its input, and never quotes a
 //! secret in a note.
 
 use super::case::{BrowserFailure, Case, ObservedResponse};
-use super::jwt::TokenAnalysis;
-use super::report::{Field, Report};
+use super::report::Field;
 use super::secret::Secret;
-use super::time::format_rfc3339;
-use super::{rules, Facts, NowSource};
+use super::{diagnose, Clock, Diagnosis};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -1529,6 +1526,10 @@ impl ResponseForm {
     }
 }
 
+fn non_blank(s: &Option<String>) -> bool {
+    s.as_deref().is_some_and(|s| !s.trim().is_empty())
+}
+
 /// The page's form: every input as the user left it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Form {
@@ -1637,7 +1638,7 @@ impl Form {
             client: s(&case.client),
             error_text: s(&case.error_text),
             now: s(&case.now),
-            now_set: case.now.is_some(),
+            now_set: non_blank(&case.now),
             response: case
                 .response
                 .as_ref()
@@ -1673,105 +1674,39 @@ impl Form {
     }
 }
 
-/// Where the time that token claims were judged against came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JudgedBy {
-    /// The clock (live).
-    Clock,
-    /// The time typed into the form (or set by a scenario).
-    Typed,
-    /// The `Date` header or a timestamp in the pasted output.
-    Evidence,
+impl Form {
+    /// The clock to diagnose the form with: the user's "Use now" keeps the clock even
+    /// when the pasted output dates the failure.
+    pub fn clock(&self, now: i64) -> Clock {
+        if self.now_set && self.now.trim().is_empty() {
+            Clock::live(now)
+        } else {
+            Clock::at(now)
+        }
+    }
+
+    /// Diagnoses the form: the case it describes, through the one [`diagnose`].
+    pub fn diagnose(&self, now: i64) -> FormDiagnosis {
+        let case = self.to_case();
+        let diagnosis = diagnose(&case, self.clock(now));
+        FormDiagnosis {
+            diagnosis,
+            case,
+            response_problem: self.response.to_response().1,
+        }
+    }
 }
 
-/// One diagnosis of the form, with what the page shows beside the report.
+/// The diagnosis of the form, with the case it was made from (the probe and the
+/// "go to field" links read it) and what the response form could not take.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Diagnosis {
-    /// The report.
-    pub report: Report,
-    /// Decoded tokens (the credential's and the token field's), for the token panel.
-    pub tokens: Vec<TokenAnalysis>,
-    /// Unix seconds the tokens were judged against.
-    pub judged_at: i64,
-    /// Where that time came from.
-    pub judged_by: JudgedBy,
-    /// The time found in the pasted output, if any.
-    pub evidence_when: Option<i64>,
+pub struct FormDiagnosis {
+    /// The engine's diagnosis of [`FormDiagnosis::case`].
+    pub diagnosis: Diagnosis,
     /// The case that was diagnosed.
     pub case: Case,
     /// Why part of the response form was left out, if it was.
     pub response_problem: Option<String>,
-}
-
-/// Diagnoses the form. `clock` is the current time in Unix seconds. When the user did
-/// not set the time of the failure and the pasted output carries one (a `Date`
-/// header, a timestamp), tokens are judged as of then.
-pub fn diagnose_form(form: &Form, clock: i64) -> Diagnosis {
-    let mut case = form.to_case();
-    let response_problem = form.response.to_response().1;
-    // One pass in the common case; a second only when the pasted output dates the
-    // failure and the user did not choose a time. (One call site for the engine, so
-    // it is compiled into the page once.)
-    let mut evidence_when = None;
-    let mut read = None;
-    let outcome = loop {
-        let facts = Facts::gather_with(&case, clock, read.take());
-        let dated = case.now.is_none() && !form.now_set;
-        match facts.evidence.when {
-            Some(when) if dated => {
-                evidence_when = Some(when);
-                // The second pass judges the tokens as of then; the pasted output was
-                // read once.
-                read = Some(facts.evidence);
-                case.now = Some(format_rfc3339(when));
-            }
-            when => {
-                evidence_when = evidence_when.or(when);
-                let by = match (facts.now_source, evidence_when.is_some() && !form.now_set) {
-                    (NowSource::Clock, _) => JudgedBy::Clock,
-                    (NowSource::Case, true) => JudgedBy::Evidence,
-                    (NowSource::Case, false) => JudgedBy::Typed,
-                };
-                break Outcome::of(&facts, by);
-            }
-        }
-    };
-    Diagnosis {
-        report: outcome.report,
-        tokens: outcome.tokens,
-        judged_at: outcome.judged_at,
-        judged_by: outcome.judged_by,
-        evidence_when,
-        case,
-        response_problem,
-    }
-}
-
-/// What one pass over the facts yields.
-struct Outcome {
-    report: Report,
-    tokens: Vec<TokenAnalysis>,
-    judged_at: i64,
-    judged_by: JudgedBy,
-}
-
-impl Outcome {
-    fn of(facts: &Facts, judged_by: JudgedBy) -> Outcome {
-        Outcome {
-            report: rules::rank(facts),
-            tokens: tokens_of(facts),
-            judged_at: facts.now,
-            judged_by,
-        }
-    }
-}
-
-fn tokens_of(facts: &Facts) -> Vec<TokenAnalysis> {
-    [&facts.token, &facts.extra_token]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect()
 }
 
 /// Which input a line of evidence points at, from how the engine starts it
@@ -1943,6 +1878,7 @@ pub fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::JudgedBy;
 
     const KEY: &str = "e9ec0002096ff0a43ae31e77050c2e15";
 
@@ -2370,16 +2306,20 @@ mod tests {
             endpoint: "https://x.openai.azure.com/".into(),
             ..Form::default()
         };
-        let d = diagnose_form(&form, 1_000);
-        assert_eq!((d.judged_at, d.judged_by), (1_000, JudgedBy::Clock));
+        let d = form.diagnose(1_000);
+        assert_eq!(
+            (d.diagnosis.judged_at, d.diagnosis.judged_by),
+            (1_000, JudgedBy::Clock)
+        );
         form.set(FormField::Now, "2026-11-23T09:00:00Z".into());
-        let d = diagnose_form(&form, 1_000);
-        assert_eq!((d.judged_at, d.judged_by), (1_795_424_400, JudgedBy::Typed));
+        let d = form.diagnose(1_000);
+        assert_eq!(
+            (d.diagnosis.judged_at, d.diagnosis.judged_by),
+            (1_795_424_400, JudgedBy::Typed)
+        );
         assert_eq!(d.case.now.as_deref(), Some("2026-11-23T09:00:00Z"));
     }
 
-    /// Needs `diag::evidence` to read the `Date` header (it fails against the
-    /// skeleton's stub, like `tests/corpus.rs`, until the evidence module lands).
     #[test]
     fn pasted_output_dates_the_failure() {
         let form = Form {
@@ -2387,24 +2327,31 @@ mod tests {
                 "HTTP/1.1 401 Unauthorized\r\nDate: Mon, 23 Nov 2026 09:00:00 GMT\r\n\r\n{}".into(),
             ..Form::default()
         };
-        let d = diagnose_form(&form, 1_000);
-        assert_eq!(d.evidence_when, Some(1_795_424_400));
+        let d = form.diagnose(1_000);
+        assert_eq!(d.diagnosis.evidence_when, Some(1_795_424_400));
         assert_eq!(
-            (d.judged_at, d.judged_by),
+            (d.diagnosis.judged_at, d.diagnosis.judged_by),
             (1_795_424_400, JudgedBy::Evidence)
         );
-        assert_eq!(d.case.now.as_deref(), Some("2026-11-23T09:00:00Z"));
+        // The case stays as the user gave it: the time is the engine's choice.
+        assert_eq!(d.case.now, None);
         // A time the user sets wins over the pasted one.
         let mut typed = form.clone();
         typed.set(FormField::Now, "2026-11-24T00:00:00Z".into());
-        let d = diagnose_form(&typed, 1_000);
-        assert_eq!((d.judged_at, d.judged_by), (1_795_478_400, JudgedBy::Typed));
-        assert_eq!(d.evidence_when, Some(1_795_424_400));
+        let d = typed.diagnose(1_000);
+        assert_eq!(
+            (d.diagnosis.judged_at, d.diagnosis.judged_by),
+            (1_795_478_400, JudgedBy::Typed)
+        );
+        assert_eq!(d.diagnosis.evidence_when, Some(1_795_424_400));
         // "Use now": the clock, although the output is dated.
         let mut live = form;
         live.now_set = true;
-        let d = diagnose_form(&live, 1_000);
-        assert_eq!((d.judged_at, d.judged_by), (1_000, JudgedBy::Clock));
+        let d = live.diagnose(1_000);
+        assert_eq!(
+            (d.diagnosis.judged_at, d.diagnosis.judged_by),
+            (1_000, JudgedBy::Clock)
+        );
     }
 
     #[test]

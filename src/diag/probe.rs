@@ -2219,7 +2219,7 @@ mod tests {
                 response: Some(o.to_observed()),
                 ..Case::default()
             };
-            let report = diagnose(&case, 1_795_424_400);
+            let report = diagnose(&case, 1_795_424_400).report;
             assert_ne!(report.verdict, Verdict::Problem, "{o:?}: {report:?}");
         }
     }

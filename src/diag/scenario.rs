@@ -18,6 +18,10 @@ pub struct Scenario {
     /// Where the scenario comes from.
     #[serde(default)]
     pub source: String,
+    /// What fixed it, in one line (real-world cases, `tests/realworld/`); never read by
+    /// the engine, so a case holds only what the reporter had before the fix.
+    #[serde(default)]
+    pub fixed: String,
     /// The case to diagnose.
     pub case: Case,
     /// What the diagnosis must say.

@@ -17,10 +17,9 @@ use super::state::{Action, State};
 use crate::diag::case::ObservedResponse;
 use crate::diag::markdown::resource_name;
 use crate::diag::paste::Form;
-use crate::diag::paste::{
-    diagnose_form, outline, Diagnosis, FormField, JudgedBy, OutlinePart, Recognized,
-};
+use crate::diag::paste::{outline, FormDiagnosis, FormField, OutlinePart, Recognized};
 use crate::diag::time::format_rfc3339;
+use crate::diag::JudgedBy;
 use crate::diag::{Field as ReportField, Finding, Severity, Verdict};
 use gloo_timers::callback::{Interval, Timeout};
 use std::rc::Rc;
@@ -81,11 +80,11 @@ fn outline_part(part: OutlinePart) -> Html {
 
 /// On a phone the verdict sits below the whole form: a bar at the bottom of the
 /// screen says what it is and takes the user there.
-fn verdict_chip(diag: &Diagnosis, empty: bool) -> Html {
+fn verdict_chip(diag: &FormDiagnosis, empty: bool) -> Html {
     if empty {
         return html! {};
     }
-    let r = &diag.report;
+    let r = &diag.diagnosis.report;
     let (class, word) = match r.verdict {
         Verdict::Problem => ("problem", "Problem"),
         Verdict::Ok => ("ok", "Looks right"),
@@ -151,12 +150,12 @@ pub fn App() -> Html {
     let settled = use_settled(&state.form);
     let computed = use_memo((settled, *clock), |(form, _)| {
         let start = browser::perf_now();
-        let d = diagnose_form(form, browser::now_unix());
+        let d = form.diagnose(browser::now_unix());
         (Rc::new(d), browser::perf_now() - start)
     });
     let diag = computed.0.clone();
     let elapsed_ms = computed.1;
-    let ticking = !diag.tokens.is_empty();
+    let ticking = !diag.diagnosis.tokens.is_empty();
     {
         let clock = clock.clone();
         use_effect_with(ticking, move |&ticking| {
@@ -202,7 +201,8 @@ pub fn App() -> Html {
     });
 
     let findings = |field: ReportField| -> Vec<Finding> {
-        diag.report
+        diag.diagnosis
+            .report
             .findings
             .iter()
             .filter(|f| f.field == field)
@@ -212,6 +212,7 @@ pub fn App() -> Html {
     // A decoded token's own checks are all in its panel; beside the field only the
     // ones that fail, so the form does not repeat the panel.
     let token_finding_ids: Vec<&str> = diag
+        .diagnosis
         .tokens
         .iter()
         .filter(|t| t.decoded.is_some())
@@ -245,8 +246,8 @@ pub fn App() -> Html {
     };
     let now_value = if form.now_set {
         form.now.clone()
-    } else if diag.judged_by == JudgedBy::Evidence {
-        format_rfc3339(diag.judged_at)
+    } else if diag.diagnosis.judged_by == JudgedBy::Evidence {
+        format_rfc3339(diag.diagnosis.judged_at)
     } else {
         String::new()
     };
@@ -341,8 +342,8 @@ pub fn App() -> Html {
                                 placeholder="e.g. openai-python 2.34.0" hint="SDK and version, or curl." />
                         </div>
                         <NowField value={AttrValue::from(now_value)} clock={now}
-                            judged_by={diag.judged_by} judged_at={diag.judged_at}
-                            evidence_when={diag.evidence_when} findings={findings(ReportField::Now)}
+                            judged_by={diag.diagnosis.judged_by} judged_at={diag.diagnosis.judged_at}
+                            evidence_when={diag.diagnosis.evidence_when} findings={findings(ReportField::Now)}
                             onset={onset.clone()} onclock={onclock} onevidence={onevidence} />
                     </fieldset>
 
@@ -360,8 +361,8 @@ pub fn App() -> Html {
                     if !form.is_empty() {
                         <CopyReport diag={diag.clone()} />
                     }
-                    for t in diag.tokens.iter() {
-                        <TokenPanel token={t.clone()} judged_at={diag.judged_at} judged_by={diag.judged_by}
+                    for t in diag.diagnosis.tokens.iter() {
+                        <TokenPanel token={t.clone()} judged_at={diag.diagnosis.judged_at} judged_by={diag.diagnosis.judged_by}
                             clock={now} resource={resource.clone()} />
                     }
                 </section>

@@ -3,9 +3,10 @@
 //! the user (or a scenario) sets it, so a log from three hours ago is judged as of then.
 
 use super::findings::finding_list;
-use crate::diag::paste::{FormField, JudgedBy};
+use crate::diag::paste::FormField;
 use crate::diag::time::format_rfc3339;
 use crate::diag::Finding;
+use crate::diag::JudgedBy;
 use crate::ui::browser;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;

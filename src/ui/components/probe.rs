@@ -9,7 +9,7 @@
 
 use super::copy_button::CopyButton;
 use crate::diag::case::ObservedResponse;
-use crate::diag::paste::Diagnosis;
+use crate::diag::paste::FormDiagnosis;
 use crate::diag::probe::{
     observed_for, plan, plan_inputs_for, sendable_secret, validate_target, CredentialKind,
     LoggedRequest, Outcome, ProbeStep, ProbeTarget, Rung, SecretRefusal,
@@ -23,7 +23,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ProbePanelProps {
     /// The current diagnosis; its case is what the probe plans from.
-    pub diag: Rc<Diagnosis>,
+    pub diag: Rc<FormDiagnosis>,
     /// Receives the observed response (wired to `Action::SetResponse`).
     pub onresponse: Callback<ObservedResponse>,
 }
@@ -244,7 +244,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
 }
 
 fn step_view(
-    diag: &Rc<Diagnosis>,
+    diag: &Rc<FormDiagnosis>,
     session: &UseReducerHandle<Session>,
     onresponse: &Callback<ObservedResponse>,
     target: &ProbeTarget,

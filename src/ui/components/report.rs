@@ -4,7 +4,7 @@
 //! previewed, never per keystroke.
 
 use crate::diag::markdown::report_markdown;
-use crate::diag::paste::Diagnosis;
+use crate::diag::paste::FormDiagnosis;
 use crate::ui::browser;
 use std::rc::Rc;
 use web_sys::HtmlDetailsElement;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CopyReportProps {
     /// The diagnosis to report.
-    pub diag: Rc<Diagnosis>,
+    pub diag: Rc<FormDiagnosis>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -45,7 +45,7 @@ pub fn CopyReport(props: &CopyReportProps) -> Html {
             let status = status.clone();
             let open = open.clone();
             browser::copy_text(
-                report_markdown(&diag),
+                report_markdown(&diag.case, &diag.diagnosis),
                 Callback::from(move |ok: bool| {
                     status.set(if ok { Status::Copied } else { Status::Failed });
                     if !ok {
@@ -70,7 +70,7 @@ pub fn CopyReport(props: &CopyReportProps) -> Html {
             <details class="report-preview" id="report-preview" open={*open} {ontoggle}>
                 <summary>{"Preview the report"}</summary>
                 if *open {
-                    <pre id="report-markdown" translate="no">{report_markdown(&props.diag)}</pre>
+                    <pre id="report-markdown" translate="no">{report_markdown(&props.diag.case, &props.diag.diagnosis)}</pre>
                 }
             </details>
         </section>

@@ -12,8 +12,8 @@ use crate::diag::markdown::{
     claim_meaning, claim_text, expiry_phrase, is_time_claim, printable, rbac_note, relative_phrase,
     CLAIM_MAX,
 };
-use crate::diag::paste::JudgedBy;
 use crate::diag::time::{format_rfc3339, human_duration};
+use crate::diag::JudgedBy;
 use crate::diag::{Field, Severity};
 use crate::ui::browser;
 use serde_json::{Map, Value};

@@ -5,7 +5,7 @@
 use super::findings::finding_item;
 use super::fix::{fix_text, inline};
 use crate::diag::paste::evidence_target;
-use crate::diag::paste::Diagnosis;
+use crate::diag::paste::FormDiagnosis;
 use crate::diag::{Confidence, RankedCause, Severity, Verdict};
 use crate::ui::browser;
 use std::rc::Rc;
@@ -15,7 +15,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct VerdictPanelProps {
     /// The diagnosis of the form.
-    pub diag: Rc<Diagnosis>,
+    pub diag: Rc<FormDiagnosis>,
     /// Nothing was entered yet.
     pub empty: bool,
     /// How long the diagnosis took, in milliseconds (exposed for the performance test).
@@ -139,7 +139,7 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             </section>
         };
     }
-    let report = &props.diag.report;
+    let report = &props.diag.diagnosis.report;
     let (vclass, vtext) = verdict_text(report.verdict);
     // Only a problem has a leading cause; candidates of an undecided verdict are
     // listed without one.
