@@ -53,6 +53,7 @@ causes! {
     RbacMissingRole = "rbac-missing-role", "The token is accepted but the principal has no data-plane role";
     CredentialUnavailable = "credential-unavailable", "The app never got a token";
     EntraSignInFailed = "entra-sign-in-failed", "Entra ID refused to issue the token";
+    ClientKnownBug = "client-known-bug", "A known defect of this client library version sends the credential wrongly";
     KeyAuthDisabled = "key-auth-disabled", "Key authentication is disabled on the resource";
     RegionalEndpointToken = "regional-endpoint-token", "An Entra token sent to a regional endpoint";
     EndpointInvalid = "endpoint-invalid", "The endpoint is not a usable base URL";
@@ -84,6 +85,6 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", c.id()));
             assert_eq!(CauseId::from_id(c.id()), Some(c));
         }
-        assert_eq!(CauseId::ALL.len(), 30);
+        assert_eq!(CauseId::ALL.len(), 31);
     }
 }
