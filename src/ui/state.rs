@@ -3,7 +3,7 @@
 
 use super::scenarios;
 use crate::diag::case::ObservedResponse;
-use crate::diag::paste::{Form, FormField, Recognized, ResponseForm};
+use crate::diag::page::paste::{Form, FormField, Recognized, ResponseForm};
 use std::rc::Rc;
 use yew::Reducible;
 

@@ -4,7 +4,7 @@
 //!
 //! [`super::super::endpoint`] reads these tables; it does not repeat them in `if`s.
 
-use crate::diag::endpoint::{Cloud, HostKind};
+use crate::diag::read::endpoint::{Cloud, HostKind};
 
 /// How a rule's [`HostRule::name`] is matched against a host.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 //! Known facts: what keys, other vendors' secrets and placeholder values look like
-//! (`auth-failures.md` §5). [`crate::diag::credential`] reads these tables.
+//! (`auth-failures.md` §5). [`crate::diag::read::credential`] reads these tables.
 //!
 //! Every shape here is a hint, never a rejection: key formats change, and validators
 //! that hard-block on a regex go stale (`tools-landscape.md` §11). A value that matches
 //! nothing is simply "unknown".
 
-use crate::diag::credential::OpenAiKeyKind;
+use crate::diag::read::credential::OpenAiKeyKind;
 
 /// What a key prefix says about the key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

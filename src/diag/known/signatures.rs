@@ -4,7 +4,7 @@
 //! renderings those messages arrive in.
 //!
 //! Patterns are written the way the messages read. They go through the same
-//! normalisation as the pasted text ([`crate::diag::normalize`]) before matching, so
+//! normalisation as the pasted text ([`crate::diag::parse::normalize`]) before matching, so
 //! spacing, case and quote style do not matter: `'code': 'PermissionDenied'` matches
 //! `"code":"PermissionDenied"` and `{'code': 'PermissionDenied'}` alike. A pattern that
 //! starts with a letter or digit only matches at the start of a word.
@@ -13,7 +13,7 @@
 //! OpenAI's "invalid subscription key or wrong API endpoint" (A1) against API
 //! Management's "invalid subscription key." (B2).
 
-use crate::diag::evidence::{Rendering, Signature};
+use crate::diag::read::evidence::{Rendering, Signature};
 use crate::diag::report::Severity;
 
 /// One way to recognise a message.
@@ -795,7 +795,7 @@ pub fn rendering_row(r: Rendering) -> Option<&'static RenderingRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::normalize::canonical;
+    use crate::diag::parse::normalize::canonical;
 
     #[test]
     fn rows_are_unique_sourced_and_matchable() {

@@ -4,7 +4,7 @@
 //! they rest on. Two sources feed the ranking, and they are kept apart:
 //!
 //! * **Observed evidence** — what the service, the SDK or Entra ID actually said
-//!   ([`super::evidence`]). It decides *which layer* failed and outranks everything else.
+//!   ([`crate::diag::read::evidence`]). It decides *which layer* failed and outranks everything else.
 //! * **Input shapes** — what the endpoint, credential, token and other fields look like.
 //!   Inside an observed failure they pick the most specific cause (a 401 "invalid key"
 //!   plus a key with a trailing newline is `key-malformed`); on their own they rank
@@ -20,17 +20,19 @@
 //! and inputs without an error-level finding; any other status (a 3xx, status 0) is
 //! inconclusive.
 
-use super::cause::CauseId;
-use super::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
-use super::endpoint::{HostKind, PathShape};
-use super::evidence::{EchoFit, KeyEcho, Signature as S};
-use super::fixes;
-use super::inputs::{ApiVersionStatus, AuthHeader};
-use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
-use super::known::key_shapes::{PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS};
-use super::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
-use super::sent::Holds;
-use super::{time, Facts};
+use crate::diag::cause::CauseId;
+use crate::diag::known::key_shapes::{
+    PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS,
+};
+use crate::diag::rank::fixes;
+use crate::diag::read::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
+use crate::diag::read::endpoint::{HostKind, PathShape};
+use crate::diag::read::evidence::{EchoFit, KeyEcho, Signature as S};
+use crate::diag::read::inputs::{ApiVersionStatus, AuthHeader};
+use crate::diag::read::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
+use crate::diag::read::sent::Holds;
+use crate::diag::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
+use crate::diag::{parse::time, Facts};
 
 /// The lowest score that makes a verdict `problem`.
 pub const PROBLEM_SCORE: u8 = 50;
@@ -217,7 +219,7 @@ fn is_openai(f: &Facts) -> bool {
 /// The endpoint is a Resource Manager operation, called on purpose (A14).
 fn arm_operation(f: &Facts) -> bool {
     f.parsed_endpoint()
-        .is_some_and(|p| super::known::hosts::is_arm_operation(&p.host, &p.path))
+        .is_some_and(|p| crate::diag::known::hosts::is_arm_operation(&p.host, &p.path))
 }
 
 fn is_v1_path(f: &Facts) -> bool {
@@ -658,7 +660,7 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
             let msgs: Vec<&str> = e
                 .findings
                 .iter()
-                .filter(|x| x.severity == super::report::Severity::Error)
+                .filter(|x| x.severity == crate::diag::report::Severity::Error)
                 .map(|x| x.message.as_str())
                 .collect();
             // A whole request URL only hurts when an SDK appends its own path to it.
@@ -667,7 +669,7 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
             let curl = f
                 .client
                 .as_ref()
-                .is_some_and(|c| c.library == super::inputs::Library::Curl);
+                .is_some_and(|c| c.library == crate::diag::read::inputs::Library::Curl);
             if !(request_url_only && curl) {
                 r.add(
                     CauseId::EndpointInvalid,
@@ -884,7 +886,7 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
                 o,
                 format!(
                     "{at}; api_version: sent as `api-version={}`, with whitespace or a control character the service does not strip",
-                    super::inputs::api_version_as_sent(f.api_version.value.as_deref().unwrap_or(""))
+                    crate::diag::read::inputs::api_version_as_sent(f.api_version.value.as_deref().unwrap_or(""))
                 ),
             ),
             ApiVersionStatus::Malformed(w) => r.add(
@@ -1181,7 +1183,7 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
 fn credential_failures(f: &Facts) -> Vec<S> {
     let ev = &f.evidence;
     // A hit's place in time: the line of the pasted text; the response comes last.
-    let at = |h: &super::evidence::Hit| match h.field {
+    let at = |h: &crate::diag::read::evidence::Hit| match h.field {
         Field::ErrorText => h.line.unwrap_or(0),
         _ => usize::MAX,
     };
@@ -1515,7 +1517,7 @@ pub fn rank(facts: &Facts) -> Report {
             c.score = c.score.min(80);
         }
     }
-    super::order::sort_by_rank(&mut r.cands, |c| {
+    crate::diag::parse::order::sort_by_rank(&mut r.cands, |c| {
         (u64::from(u8::MAX - c.score), c.id as u64)
     });
 
@@ -1591,17 +1593,17 @@ pub fn rank(facts: &Facts) -> Report {
         next_step,
     };
     if auth_ok && !success {
-        report.findings.push(super::report::Finding::new(
+        report.findings.push(crate::diag::report::Finding::new(
             Field::Response,
-            super::report::Severity::Info,
+            crate::diag::report::Severity::Info,
             "evidence-auth-worked",
             "The service got past authentication (this answer comes after the credential is accepted), so the key or token is not the problem.",
         ));
     }
     if success {
-        report.findings.push(super::report::Finding::new(
+        report.findings.push(crate::diag::report::Finding::new(
             Field::Response,
-            super::report::Severity::Ok,
+            crate::diag::report::Severity::Ok,
             "evidence-success",
             "The call succeeded: the credential, endpoint and header work together.",
         ));
@@ -1701,10 +1703,10 @@ fn unexplained_a2(f: &Facts, r: &mut Ranking, at: &str) {
 fn scrub(report: &mut Report, f: &Facts) {
     // Only the words that mean "unset" (`undefined`, `None`, `null`, …): a masked or
     // templated value may still hold real characters of the key.
-    let unset = |c: &super::credential::CredentialAnalysis| {
+    let unset = |c: &crate::diag::read::credential::CredentialAnalysis| {
         let value = c.cleaned.expose().trim();
         matches!(c.shape, Shape::Placeholder(_))
-            && (super::placeholder::is_variable_reference(value)
+            && (crate::diag::parse::placeholder::is_variable_reference(value)
                 // An unset word, or code or a reference (`process.env.…`,
                 // `@Microsoft.KeyVault(…)`) that names where the key lives and holds none
                 // of it. A template (`<…>`, `{{…}}`) may wrap real characters.
@@ -1725,7 +1727,7 @@ fn scrub(report: &mut Report, f: &Facts) {
             .iter()
             .filter_map(|h| h.value.as_ref())
             .filter(|v| {
-                let c = super::credential::analyze(v.expose());
+                let c = crate::diag::read::credential::analyze(v.expose());
                 !unset(&c) && !matches!(c.shape, Shape::Prose)
             })
             .map(|v| v.expose().chars().collect()),

@@ -10,18 +10,18 @@
 //! replaced (`security-notes.md` §2.5).
 //!
 //! ```
-//! use doctor401::diag::jwt::{decode_unverified, JwtError};
+//! use doctor401::diag::read::jwt::{decode_unverified, JwtError};
 //! // {"alg":"RSA-OAEP"} and four more parts: an encrypted token.
 //! let err = decode_unverified("eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d").unwrap_err();
 //! assert_eq!(err, JwtError::SegmentCount { found: 5 });
 //! assert!(err.to_string().contains("encrypted token (JWE)"));
 //! ```
 
-use super::credential;
-use super::endpoint::{Cloud, HostKind, ParsedEndpoint, PathShape};
-use super::known::audiences::{self, AudienceClass};
-use super::report::{Field, Finding, Severity};
-use super::time::{format_rfc3339, human_duration};
+use crate::diag::known::audiences::{self, AudienceClass};
+use crate::diag::parse::time::{format_rfc3339, human_duration};
+use crate::diag::read::credential;
+use crate::diag::read::endpoint::{Cloud, HostKind, ParsedEndpoint, PathShape};
+use crate::diag::report::{Field, Finding, Severity};
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{DecodeError, Engine};

@@ -6,7 +6,7 @@
 //!
 //! How a text is read, in linear time:
 //!
-//! 1. [`normalize`](super::normalize::normalize) builds its canonical form once
+//! 1. [`normalize`](crate::diag::parse::normalize::normalize) builds its canonical form once
 //!    (whitespace collapsed, case folded, quote style ignored) with a map back to the
 //!    original bytes.
 //! 2. One pass of a multi-pattern [`Matcher`] finds every known message of
@@ -19,12 +19,14 @@
 //! The status line's reason is never read as evidence: .NET prints
 //! `Status: 401 (PermissionDenied)` for an invalid key (A1) too; the body decides.
 
-use super::case::{BrowserFailure, ObservedResponse};
-use super::known::aadsts;
-use super::known::signatures::{self, SignatureRow, RENDERINGS, SIGNATURES};
-use super::normalize::{self, canonical, is_run_byte, redact, LineIndex, Matcher, Needle};
-use super::report::{Field, Finding, Severity};
-use super::time::{format_rfc3339, parse_http_date, parse_rfc3339};
+use crate::diag::case::{BrowserFailure, ObservedResponse};
+use crate::diag::known::aadsts;
+use crate::diag::known::signatures::{self, SignatureRow, RENDERINGS, SIGNATURES};
+use crate::diag::parse::normalize::{
+    self, canonical, is_run_byte, redact, LineIndex, Matcher, Needle,
+};
+use crate::diag::parse::time::{format_rfc3339, parse_http_date, parse_rfc3339};
+use crate::diag::report::{Field, Finding, Severity};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -256,7 +258,7 @@ pub struct Evidence {
     /// How `error_text` was rendered (the SDK or tool that printed it), in table order.
     pub renderings: Vec<Rendering>,
     /// Credential headers the pasted request shows (`> api-key: …`, `-H '…'`).
-    pub sent: Vec<super::sent::SentHeader>,
+    pub sent: Vec<crate::diag::read::sent::SentHeader>,
     /// Observations about the evidence itself.
     pub findings: Vec<Finding>,
 }
@@ -671,7 +673,7 @@ fn header_value(name: &str, value: &str) -> String {
     }
     let v = &value[..end];
     if normalize::is_secret_name(name) || name.contains("cookie") {
-        super::secret::mask(v)
+        crate::diag::secret::mask(v)
     } else {
         v.to_string()
     }
@@ -1145,7 +1147,7 @@ fn read_text(full: &str, field: Field) -> TextFacts {
             }
         }
     }
-    super::order::sort_by_rank(&mut aadsts_at, |&at| (at as u64, 0));
+    crate::diag::parse::order::sort_by_rank(&mut aadsts_at, |&at| (at as u64, 0));
     let mut codes = Vec::new();
     for end in aadsts_at {
         if let Some(n) = number_at(h, end) {
@@ -1206,7 +1208,7 @@ fn read_text(full: &str, field: Field) -> TextFacts {
             },
         ));
     }
-    super::order::sort_by_rank(&mut t.hits, |(at, _)| (*at as u64, 0));
+    crate::diag::parse::order::sort_by_rank(&mut t.hits, |(at, _)| (*at as u64, 0));
 
     // The time of the failure: the last log timestamp at or before the error.
     let anchor = t
@@ -1273,7 +1275,9 @@ pub fn analyze(response: Option<&ObservedResponse>, error_text: Option<&str>) ->
     let text = error_text
         .filter(|t| !t.trim().is_empty())
         .map(|t| read_text(t, Field::ErrorText));
-    e.sent = error_text.map(super::sent::read_sent).unwrap_or_default();
+    e.sent = error_text
+        .map(crate::diag::read::sent::read_sent)
+        .unwrap_or_default();
 
     // Status: the response's own, else its body's, else the pasted text's.
     let text_status = text

@@ -13,10 +13,10 @@
 //! Everything here is pure, linear in the size of its input, and never quotes a
 //! secret in a note.
 
-use super::case::{BrowserFailure, Case, ObservedResponse};
-use super::report::Field;
-use super::secret::Secret;
-use super::{diagnose, Clock, Diagnosis};
+use crate::diag::case::{BrowserFailure, Case, ObservedResponse};
+use crate::diag::report::Field;
+use crate::diag::secret::Secret;
+use crate::diag::{diagnose, Clock, Diagnosis};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -200,7 +200,7 @@ pub struct Taken {
 impl fmt::Debug for Taken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let value = if self.field.is_secret() {
-            super::secret::mask(&self.value)
+            crate::diag::secret::mask(&self.value)
         } else {
             format!("{:?}", self.value)
         };
@@ -998,11 +998,11 @@ fn request_url(trimmed: &str) -> Option<Recognized> {
     // A request URL from a log is what an SDK built from base URL, deployment and
     // api-version: spread it into those fields, so a correct setup is not judged as
     // "the endpoint is a whole URL". Anything else wrong with it stays visible whole.
-    let a = super::endpoint::analyze(url);
+    let a = crate::diag::read::endpoint::analyze(url);
     let errors = a
         .findings
         .iter()
-        .filter(|f| f.severity == super::report::Severity::Error)
+        .filter(|f| f.severity == crate::diag::report::Severity::Error)
         .count();
     match a.parsed.filter(|p| p.is_request_url && errors == 1) {
         Some(p) if p.suggested_base.is_some() => {

@@ -9,17 +9,17 @@
 //! (LF) after character 32"), never the characters of the key.
 //!
 //! ```
-//! use doctor401::diag::credential::{analyze, Damage, Shape};
+//! use doctor401::diag::read::credential::{analyze, Damage, Shape};
 //! let a = analyze("0123456789abcdef0123456789abcdef\n");
 //! assert_eq!(a.shape, Shape::AzureKey32);
 //! assert_eq!(a.damage, vec![Damage::TrailingNewline]);
 //! assert_eq!(a.cleaned.expose(), "0123456789abcdef0123456789abcdef");
 //! ```
 
-use super::jwt;
-use super::known::key_shapes::{self, PrefixMeaning};
-use super::report::{Field, Finding, Severity};
-use super::secret::Secret;
+use crate::diag::known::key_shapes::{self, PrefixMeaning};
+use crate::diag::read::jwt;
+use crate::diag::report::{Field, Finding, Severity};
+use crate::diag::secret::Secret;
 
 /// The kind of OpenAI key, by prefix (`auth-failures.md` §5.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

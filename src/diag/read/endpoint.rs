@@ -11,11 +11,11 @@
 //! unusable as a base URL is an error ([`EndpointAnalysis::is_invalid`]); a custom domain,
 //! a regional host or a missing scheme are not.
 //!
-//! [`known::hosts`]: super::known::hosts
+//! [`known::hosts`]: crate::diag::known::hosts
 
-use super::known::hosts::{self, HostRule, Match, HOSTS};
-use super::report::{Field, Finding, Severity};
-use super::weburl::{self, Host, UrlError, WebUrl};
+use crate::diag::known::hosts::{self, HostRule, Match, HOSTS};
+use crate::diag::parse::weburl::{self, Host, UrlError, WebUrl};
+use crate::diag::report::{Field, Finding, Severity};
 use std::net::IpAddr;
 
 /// What kind of host the endpoint names (`auth-failures.md` §4.1).
@@ -125,7 +125,7 @@ impl EndpointAnalysis {
     pub fn is_invalid(&self) -> bool {
         self.findings
             .iter()
-            .any(|f| f.severity == super::report::Severity::Error)
+            .any(|f| f.severity == crate::diag::report::Severity::Error)
     }
 
     /// The host kind, if parsed.
@@ -351,7 +351,7 @@ fn looks_like_placeholder(text: &str) -> bool {
         "{resource",
         "{name}",
     ];
-    super::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
+    crate::diag::parse::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
 }
 
 /// A lone resource name (`contoso-aoai`) typed where the URL belongs.

@@ -12,8 +12,8 @@
 //!
 //! One pass over the lines, each line scanned once: linear in the text.
 
-use super::inputs::AuthHeader;
-use super::secret::Secret;
+use crate::diag::read::inputs::AuthHeader;
+use crate::diag::secret::Secret;
 
 /// How the request line was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

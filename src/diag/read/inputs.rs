@@ -2,13 +2,13 @@
 //! client library, OpenAI organization and project (`auth-failures.md` §5.3, §6, §8).
 //!
 //! Each reader judges its field on its own; rules combine them with the endpoint and the
-//! evidence. Facts (api-versions, model ids) come from [`known`](super::known). Pasted text
+//! evidence. Facts (api-versions, model ids) come from [`known`](crate::diag::known). Pasted text
 //! is quoted back shortened, and text that looks like a key or token is never quoted.
 
-use super::endpoint::{describe_char, percent_decode, quote};
-use super::known::api_versions::{self, Stage};
-use super::known::models::{self, ModelMatch, Spelling};
-use super::report::{Field, Finding, Severity};
+use crate::diag::known::api_versions::{self, Stage};
+use crate::diag::known::models::{self, ModelMatch, Spelling};
+use crate::diag::read::endpoint::{describe_char, percent_decode, quote};
+use crate::diag::report::{Field, Finding, Severity};
 
 /// How the app sends the credential.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,7 +96,7 @@ fn looks_like_placeholder(text: &str) -> bool {
         "your_",
         "yourdeployment",
     ];
-    super::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
+    crate::diag::parse::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
 }
 
 // ---------------------------------------------------------------------------------------

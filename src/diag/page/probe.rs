@@ -24,14 +24,14 @@
 //! [`HeaderValue::Credential`] placeholder that the page fills in at send time, curl
 //! commands use environment variables, and [`LoggedRequest`] masks with [`mask`].
 
-use super::case::{BrowserFailure, Case, ObservedResponse};
-use super::credential::Shape;
-use super::endpoint::{ParsedEndpoint, PathShape};
-use super::fixes::RECOMMENDED_API_VERSION;
-use super::inputs::AuthHeader;
-use super::secret::mask;
-use super::weburl::{self, Host, WebUrl};
-use super::Facts;
+use crate::diag::case::{BrowserFailure, Case, ObservedResponse};
+use crate::diag::parse::weburl::{self, Host, WebUrl};
+use crate::diag::rank::fixes::RECOMMENDED_API_VERSION;
+use crate::diag::read::credential::Shape;
+use crate::diag::read::endpoint::{ParsedEndpoint, PathShape};
+use crate::diag::read::inputs::AuthHeader;
+use crate::diag::secret::mask;
+use crate::diag::Facts;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -1471,7 +1471,7 @@ pub fn observed_for(step: &ProbeStep, outcome: &Outcome) -> Option<ObservedRespo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::endpoint::{Cloud, HostKind};
+    use crate::diag::read::endpoint::{Cloud, HostKind};
     use crate::diag::{diagnose, Case, Secret, Verdict};
 
     fn target(s: &str) -> ProbeTarget {

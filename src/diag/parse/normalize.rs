@@ -9,7 +9,7 @@
 //!
 //! Everything here is linear in the length of the text.
 
-use super::secret::mask;
+use crate::diag::secret::mask;
 
 /// Punctuation next to which whitespace carries no meaning: `'code': '401'` and
 /// `"code":"401"` both become `'code':'401'`, `(…) , or` becomes `(…),or`.
@@ -646,7 +646,7 @@ pub fn redact(text: &str) -> String {
     if edits.is_empty() {
         return text.to_string();
     }
-    super::order::sort_by_rank(&mut edits, |e| (e.0 as u64, u64::MAX - e.1 as u64));
+    crate::diag::parse::order::sort_by_rank(&mut edits, |e| (e.0 as u64, u64::MAX - e.1 as u64));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for (s, e, rep) in edits {
