@@ -48,62 +48,13 @@ mod test_support;
 
 pub use case::{BrowserFailure, Case, CaseError, ObservedResponse};
 pub use cause::CauseId;
-pub use facts::Facts;
+use facts::names_no_time;
+pub use facts::{Clock, Facts, JudgedBy};
 pub use report::{Confidence, Field, Finding, RankedCause, Report, Severity, Verdict};
 pub use scenario::Scenario;
 pub use secret::{mask, Secret};
 
-use read::jwt::TokenAnalysis;
-
-/// The caller's clock, and whether a time found in the pasted output may stand in for it.
-///
-/// A log from three hours ago must be judged as of then: a token that was valid when the
-/// call failed is not "expired" because the user pastes the log later. So when the case
-/// names no `now` and the pasted output dates the failure (a `Date` header, a log
-/// timestamp), tokens are judged at that time, unless the caller asks for its own clock
-/// (the page's "Use now").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Clock {
-    /// The caller's current time, Unix seconds.
-    pub now: i64,
-    /// Judge tokens as of a time found in the pasted output when the case names none.
-    pub follow_pasted_time: bool,
-}
-
-impl Clock {
-    /// The current time; a time found in the pasted output takes its place.
-    pub fn at(now: i64) -> Clock {
-        Clock {
-            now,
-            follow_pasted_time: true,
-        }
-    }
-
-    /// The current time, whatever the pasted output says.
-    pub fn live(now: i64) -> Clock {
-        Clock {
-            now,
-            follow_pasted_time: false,
-        }
-    }
-}
-
-impl From<i64> for Clock {
-    fn from(now: i64) -> Clock {
-        Clock::at(now)
-    }
-}
-
-/// What token times were judged against.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JudgedBy {
-    /// The caller's clock.
-    Clock,
-    /// The case's own `now` (typed into the form, or set by a scenario).
-    Typed,
-    /// The `Date` header or a timestamp in the pasted output.
-    Evidence,
-}
+use read::token::TokenAnalysis;
 
 /// One diagnosis: the report, and what the page shows beside it.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,11 +69,6 @@ pub struct Diagnosis {
     pub judged_by: JudgedBy,
     /// The time found in the pasted output, if any.
     pub evidence_when: Option<i64>,
-}
-
-/// A blank time is no time, and padding is not part of one (the form trims it).
-fn names_no_time(case: &Case) -> bool {
-    case.now.as_deref().is_none_or(|t| t.trim().is_empty())
 }
 
 /// Diagnoses one case: the one entry point of the page, the `doctor` CLI, the tests and

@@ -1,6 +1,7 @@
 //! [`Facts`]: everything the rules may read about one case, gathered from every reader
 //! once, with the time to judge tokens against.
 
+use crate::diag::case::Case;
 use crate::diag::known;
 use crate::diag::parse::{order, time};
 use crate::diag::read::credential::{self, CredentialAnalysis};
@@ -9,9 +10,64 @@ use crate::diag::read::evidence::{self, Evidence};
 use crate::diag::read::inputs::{
     self, ApiVersionAnalysis, AuthHeader, ClientInfo, DeploymentAnalysis,
 };
-use crate::diag::read::jwt::{self, TokenAnalysis};
 use crate::diag::read::sent;
-use crate::diag::{names_no_time, Case, Field, Finding, JudgedBy, Severity};
+use crate::diag::read::token::{self, TokenAnalysis};
+use crate::diag::report::{Field, Finding, Severity};
+
+/// The caller's clock, and whether a time found in the pasted output may stand in for it.
+///
+/// A log from three hours ago must be judged as of then: a token that was valid when the
+/// call failed is not "expired" because the user pastes the log later. So when the case
+/// names no `now` and the pasted output dates the failure (a `Date` header, a log
+/// timestamp), tokens are judged at that time, unless the caller asks for its own clock
+/// (the page's "Use now").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    /// The caller's current time, Unix seconds.
+    pub now: i64,
+    /// Judge tokens as of a time found in the pasted output when the case names none.
+    pub follow_pasted_time: bool,
+}
+
+impl Clock {
+    /// The current time; a time found in the pasted output takes its place.
+    pub fn at(now: i64) -> Clock {
+        Clock {
+            now,
+            follow_pasted_time: true,
+        }
+    }
+
+    /// The current time, whatever the pasted output says.
+    pub fn live(now: i64) -> Clock {
+        Clock {
+            now,
+            follow_pasted_time: false,
+        }
+    }
+}
+
+impl From<i64> for Clock {
+    fn from(now: i64) -> Clock {
+        Clock::at(now)
+    }
+}
+
+/// What token times were judged against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JudgedBy {
+    /// The caller's clock.
+    Clock,
+    /// The case's own `now` (typed into the form, or set by a scenario).
+    Typed,
+    /// The `Date` header or a timestamp in the pasted output.
+    Evidence,
+}
+
+/// A blank time is no time, and padding is not part of one (the form trims it).
+pub(crate) fn names_no_time(case: &Case) -> bool {
+    case.now.as_deref().is_none_or(|t| t.trim().is_empty())
+}
 
 /// Everything the rules may read, built from one case.
 #[derive(Clone, Debug)]
@@ -133,12 +189,12 @@ impl<'a> Facts<'a> {
         let cred_token = credential
             .as_ref()
             .filter(|_| cred_is_jwt)
-            .map(|c| jwt::analyze(c.cleaned.expose(), Field::Credential, now, parsed));
+            .map(|c| token::analyze(c.cleaned.expose(), Field::Credential, now, parsed));
         let field_token = case
             .token
             .as_ref()
             .filter(|t| !t.expose().trim().is_empty())
-            .map(|t| jwt::analyze(t.expose(), Field::Token, now, parsed));
+            .map(|t| token::analyze(t.expose(), Field::Token, now, parsed));
         let (token, extra_token) = match (cred_token, field_token) {
             (Some(c), t) => (Some(c), t),
             (None, t) => (t, None),

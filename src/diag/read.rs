@@ -9,3 +9,4 @@ pub mod evidence;
 pub mod inputs;
 pub mod jwt;
 pub mod sent;
+pub mod token;

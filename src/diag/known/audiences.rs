@@ -2,7 +2,7 @@
 //! [`crate::diag::read::jwt`] reads these tables to tell what a token is for and which cloud
 //! issued it.
 
-use crate::diag::read::endpoint::Cloud;
+use super::hosts::Cloud;
 
 /// What an audience is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,9 +2,48 @@
 //! conventions per kind (§4.3), and the characters that most often sneak into a pasted
 //! host name.
 //!
-//! [`super::super::endpoint`] reads these tables; it does not repeat them in `if`s.
+//! [`endpoint`](crate::diag::read::endpoint) reads these tables; it does not repeat them in `if`s.
 
-use crate::diag::read::endpoint::{Cloud, HostKind};
+/// What kind of host the endpoint names (`auth-failures.md` §4.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostKind {
+    /// `{name}.openai.azure.com` (and `.azure.us` / `.azure.cn` variants).
+    AzureOpenAi,
+    /// `{name}.cognitiveservices.azure.com` (and sovereign variants).
+    CognitiveServices,
+    /// `{name}.services.ai.azure.com`: Foundry resource.
+    FoundryServices,
+    /// `{region}.api.cognitive.microsoft.com` (and sovereign regional hosts): no Entra ID.
+    Regional,
+    /// `*.azure-api.net`: API Management gateway.
+    Apim,
+    /// `*.models.ai.azure.com` / `*.inference.ai.azure.com`: serverless model endpoints.
+    Serverless,
+    /// `*.azurefd.net` and other Azure fronting services.
+    AzureFronted,
+    /// A private DNS zone name such as `privatelink.openai.azure.com`, called directly.
+    PrivateLinkZone,
+    /// `api.openai.com`.
+    OpenAi,
+    /// A portal or studio page (portal.azure.com, ai.azure.com, oai.azure.com,
+    /// platform.openai.com, …), not an API.
+    Portal,
+    /// Another vendor's API host (OpenRouter, Anthropic, …), named.
+    OtherVendor(&'static str),
+    /// Anything else: a custom domain, possibly an APIM gateway or a proxy.
+    Custom,
+}
+
+/// The Azure cloud a host belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cloud {
+    /// Public Azure (`*.azure.com`, `*.microsoft.com`).
+    Public,
+    /// Azure Government (`*.azure.us`).
+    UsGov,
+    /// Azure China, 21Vianet (`*.azure.cn`, `*.chinacloudapi.cn`).
+    China,
+}
 
 /// How a rule's [`HostRule::name`] is matched against a host.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,8 +13,172 @@
 //! OpenAI's "invalid subscription key or wrong API endpoint" (A1) against API
 //! Management's "invalid subscription key." (B2).
 
-use crate::diag::read::evidence::{Rendering, Signature};
-use crate::diag::report::Severity;
+/// A known message, by the section of `auth-failures.md` it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Signature {
+    /// A1: "Access denied due to invalid subscription key or wrong API endpoint".
+    AzureInvalidKey,
+    /// A2: "Access token is missing, invalid, audience is incorrect (…), or have expired".
+    AzureTokenRejected,
+    /// A2 variant: audience `urn:ms.scopedToken or urn:ms.faceSessionToken`.
+    AzureScopedTokenRejected,
+    /// A4: `PermissionDenied` / "Principal does not have access to API/Operation".
+    AzurePermissionDenied,
+    /// A5: `AuthenticationTypeDisabled` / "Key based authentication is disabled".
+    AzureKeyAuthDisabled,
+    /// A6: `DeploymentNotFound`.
+    AzureDeploymentNotFound,
+    /// A7: 404 "Resource not found".
+    AzureResourceNotFound,
+    /// A8: "API version not supported".
+    AzureApiVersionNotSupported,
+    /// A8: "Model … is enabled only for api versions … and later".
+    AzureModelNeedsNewerApiVersion,
+    /// A9: "Please provide an authentication key."
+    AzureProvideAuthKey,
+    /// A10: "Subdomain does not map to a resource".
+    AzureSubdomainNotFound,
+    /// A11: public access disabled, private endpoint, firewall, VNet.
+    AzureNetworkRestricted,
+    /// A12: 429 with a quota of zero or exhausted ("retry after 86400 seconds", "exceeded token rate limit").
+    AzureQuota,
+    /// A12: 429 "Rate limit is exceeded", high demand.
+    AzureRateLimit,
+    /// A13: a Cognitive Services API wants `Ocp-Apim-Subscription-Key`.
+    AzureSubscriptionKeyHeaderMissing,
+    /// A13: "Missing Authorization header" (serverless endpoint wants Bearer).
+    AzureMissingAuthorizationHeader,
+    /// A14: ARM `InvalidAuthenticationTokenAudience`.
+    ArmWrongAudience,
+    /// B1: "Access denied due to missing subscription key".
+    ApimMissingKey,
+    /// B2: "Access denied due to invalid subscription key." without the A1 tail.
+    ApimInvalidKey,
+    /// B3: "missing application credentials or subscription key".
+    ApimMissingCredentials,
+    /// B4: validate-jwt: "Invalid Token", "Access token is missing or invalid." (no audience part).
+    ApimJwtRejected,
+    /// B4: validate-jwt's default message when no token reached it: "JWT not present."
+    ApimJwtNotPresent,
+    /// C1: `invalid_api_key` / "Incorrect API key provided".
+    OpenAiInvalidKey,
+    /// C2: "You didn't provide an API key".
+    OpenAiMissingKey,
+    /// C3: `mismatched_organization`, "No such organization".
+    OpenAiOrgMismatch,
+    /// C4: `mismatched_project`.
+    OpenAiProjectMismatch,
+    /// C5: `no_organization`.
+    OpenAiNoOrganization,
+    /// C6: `unsupported_country_region_territory`.
+    OpenAiRegion,
+    /// C7: `insufficient_quota`.
+    OpenAiQuota,
+    /// C8: `rate_limit_exceeded`.
+    OpenAiRateLimit,
+    /// C9: "insufficient permissions … Missing scopes".
+    OpenAiMissingScopes,
+    /// C10: "IP not authorized".
+    OpenAiIpNotAuthorized,
+    /// C11: `model_not_found` / "does not have access to model" / "The model … does not exist".
+    OpenAiModelNotFound,
+    /// C12: "Admin API keys cannot be used for non-administration endpoints".
+    OpenAiAdminKeyUsed,
+    /// C13: "Unsupported OpenAI-Version header".
+    OpenAiVersionHeader,
+    /// 2.1: "DefaultAzureCredential failed to retrieve a token".
+    DefaultCredentialFailed,
+    /// 2.2: "Identity not found" / "requested identity has not been assigned".
+    ManagedIdentityNotAssigned,
+    /// 2.2: "No Managed Identity endpoint found", "no response from the IMDS endpoint".
+    ManagedIdentityUnavailable,
+    /// 2.1: `CredentialUnavailableError` / "Please run 'az login'".
+    CredentialUnavailable,
+    /// 2.1: Azure Identity's log line that a credential got a token ("DefaultAzureCredential
+    /// acquired a token from AzureCliCredential"): the chain worked.
+    CredentialTokenAcquired,
+    /// 2.4: an `AADSTSnnnnn` code (see [`Evidence::aadsts`]).
+    EntraError,
+    /// 8.2: the SDK had no credential ("Missing credentials", "api_key client option must be set").
+    SdkMissingCredentials,
+    /// 8.2: the SDK had no api-version.
+    SdkMissingApiVersion,
+    /// 8.2: the SDK had no endpoint.
+    SdkMissingEndpoint,
+    /// 8.1: openai-python ≥ 2.34 "Could not resolve authentication method".
+    SdkCouldNotResolveAuth,
+    /// 8.2: "Expected azure_ad_token_provider argument to return a non-empty string".
+    SdkTokenProviderNotString,
+    /// 8.3: openai-node "401 status code (no body)".
+    SdkNoBody,
+    /// 8.2/8.3: "The `api_key` … and `azure_ad_token_provider` arguments are mutually
+    /// exclusive": a key and a token were both given to the SDK.
+    SdkConflictingCredentials,
+    /// 7: "Failed to fetch" / "NetworkError when attempting to fetch resource".
+    BrowserFailedToFetch,
+    /// 7: "blocked by CORS policy" / "No 'Access-Control-Allow-Origin' header".
+    BrowserCors,
+    /// A 2xx response: the call worked.
+    Success,
+    /// A 400 validation error that is not about auth or api-version: auth worked.
+    ValidationError,
+}
+
+impl Signature {
+    /// This message's row in the signature table (summary, source, patterns).
+    pub fn row(self) -> Option<&'static SignatureRow> {
+        row(self)
+    }
+
+    /// The section of `auth-failures.md` it comes from (`A1`, `2.4`).
+    pub fn section(self) -> &'static str {
+        self.row().map_or("", SignatureRow::section)
+    }
+
+    /// True when this message can only come after authentication succeeded
+    /// (`causes.md`: a 404 DeploymentNotFound, a 429 and a 400 validation error prove it).
+    pub fn proves_auth(self) -> bool {
+        matches!(
+            self,
+            Signature::Success
+                | Signature::ValidationError
+                | Signature::AzureDeploymentNotFound
+                | Signature::AzureQuota
+                | Signature::AzureRateLimit
+                | Signature::OpenAiQuota
+                | Signature::OpenAiRateLimit
+                | Signature::OpenAiModelNotFound
+        )
+    }
+}
+
+/// How the pasted text was printed. Recognising it helps read it (the .NET status line
+/// trap) and tells the rules which client the user runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rendering {
+    /// A raw JSON body: `{"error":{"code":"401","message":"…"}}`.
+    RawJson,
+    /// openai-python v1+: `Error code: 401 - {'error': {...}}` (Python dict repr).
+    PythonDict,
+    /// openai-python 0.x: `openai.error.AuthenticationError: …`, `error_code=… error_message='…'`.
+    OpenAiPythonLegacy,
+    /// .NET Azure.Core: `Azure.RequestFailedException: … Status: 401 (…) ErrorCode: … Content: …`.
+    DotNetRequestFailed,
+    /// .NET System.ClientModel: `ClientResultException: Service request failed. Status: 401 (…)`.
+    DotNetClientResult,
+    /// openai-node: `AuthenticationError: 401 …` or `401 status code (no body)`.
+    OpenAiNode,
+    /// LiteLLM: `litellm.AuthenticationError: AzureException AuthenticationError - …`.
+    LiteLlm,
+    /// `curl -i` / `curl -v` output: a status line (`HTTP/1.1 401 Unauthorized`), headers, body.
+    Curl,
+    /// The Entra ID token endpoint's envelope: `{"error":"…","error_description":"AADSTS…"}`.
+    EntraEnvelope,
+    /// Azure Identity: DefaultAzureCredential chains, managed identity, `ClientAuthenticationError`.
+    AzureIdentity,
+    /// A browser console: `TypeError: Failed to fetch`, CORS messages.
+    BrowserConsole,
+}
 
 /// One way to recognise a message.
 #[derive(Clone, Copy, Debug)]
@@ -80,6 +244,17 @@ const fn p(text: &'static str) -> Pattern {
     Pattern::new(text)
 }
 
+/// What a known message says about the call; the finding about it reads accordingly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// The call failed (a warning: something is wrong, the rules say what).
+    Failure,
+    /// Neither (information: a rate limit, a browser failure, a chain's progress).
+    Neutral,
+    /// The call worked.
+    Success,
+}
+
 /// One known message.
 #[derive(Clone, Copy, Debug)]
 pub struct SignatureRow {
@@ -89,8 +264,8 @@ pub struct SignatureRow {
     pub id: &'static str,
     /// What it means, as a clause for a finding ("Azure OpenAI says …").
     pub summary: &'static str,
-    /// How a finding about it reads.
-    pub severity: Severity,
+    /// What the message says about the call: a failure, a success, or neither.
+    pub reads: Reads,
     /// Where this comes from (`auth-failures.md A1`).
     pub source: &'static str,
     /// How to recognise it. Empty for signatures found by other means (a 2xx status).
@@ -108,7 +283,7 @@ impl SignatureRow {
     }
 }
 
-use Severity::{Info, Ok as Good, Warning};
+use Reads::{Failure as Warning, Neutral as Info, Success as Good};
 use Signature as S;
 
 /// Every known message.
@@ -118,7 +293,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureInvalidKey,
         id: "evidence-azure-invalid-key",
         summary: "Azure OpenAI says the key is invalid for this resource (or the endpoint is wrong)",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A1",
         patterns: &[p("invalid subscription key or wrong API endpoint")],
     },
@@ -126,7 +301,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureTokenRejected,
         id: "evidence-azure-token-rejected",
         summary: "Azure OpenAI rejected the bearer credential: the token is missing, invalid, for another audience, or expired",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A2",
         patterns: &[p("Access token is missing, invalid, audience is incorrect")],
     },
@@ -134,7 +309,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureScopedTokenRejected,
         id: "evidence-azure-scoped-token-rejected",
         summary: "Azure OpenAI expected a different token type (urn:ms.scopedToken audience): a token for another service, or the wrong client transport",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A2",
         patterns: &[
             p("audience is incorrect (urn:ms.scopedToken"),
@@ -145,7 +320,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzurePermissionDenied,
         id: "evidence-azure-permission-denied",
         summary: "the token was accepted but its principal has no data-plane role on the resource (PermissionDenied)",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A4",
         patterns: &[
             p("Principal does not have access to API/Operation"),
@@ -158,7 +333,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureKeyAuthDisabled,
         id: "evidence-azure-key-auth-disabled",
         summary: "key authentication is disabled on this resource; only Entra ID tokens work",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A5",
         patterns: &[
             p("AuthenticationTypeDisabled"),
@@ -170,7 +345,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureDeploymentNotFound,
         id: "evidence-azure-deployment-not-found",
         summary: "the deployment does not exist on this resource; authentication succeeded",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md A6",
         patterns: &[
             p("DeploymentNotFound"),
@@ -181,7 +356,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureResourceNotFound,
         id: "evidence-azure-resource-not-found",
         summary: "Azure OpenAI answered Resource not found: the path or the api-version is wrong",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A7",
         patterns: &[p("'Resource not found"), p(": Resource not found")],
     },
@@ -189,7 +364,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureApiVersionNotSupported,
         id: "evidence-azure-api-version-not-supported",
         summary: "the api-version is not supported",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A8",
         patterns: &[p("API version not supported")],
     },
@@ -197,7 +372,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureModelNeedsNewerApiVersion,
         id: "evidence-azure-model-needs-newer-api-version",
         summary: "this model needs a newer api-version",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A8",
         patterns: &[p("is enabled only for api versions")],
     },
@@ -205,7 +380,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureProvideAuthKey,
         id: "evidence-azure-provide-auth-key",
         summary: "the service wants a key: Entra ID tokens do not work on a regional endpoint",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A9",
         patterns: &[p("Please provide an authentication key")],
     },
@@ -213,7 +388,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureSubdomainNotFound,
         id: "evidence-azure-subdomain-not-found",
         summary: "the host names no existing Azure resource",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A10",
         patterns: &[p("Subdomain does not map to a resource")],
     },
@@ -221,7 +396,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureNetworkRestricted,
         id: "evidence-azure-network-restricted",
         summary: "the resource refuses traffic from this network (firewall, private endpoint or virtual network); this says nothing about the credential",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A11",
         patterns: &[
             p("Public access is disabled"),
@@ -235,7 +410,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureQuota,
         id: "evidence-azure-quota",
         summary: "the deployment's quota is exhausted or zero; authentication succeeded",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md A12",
         patterns: &[
             p("retry after 86400 seconds"),
@@ -246,7 +421,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureRateLimit,
         id: "evidence-azure-rate-limit",
         summary: "the call was rate limited; authentication succeeded",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md A12",
         patterns: &[
             p("Rate limit is exceeded"),
@@ -258,7 +433,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureSubscriptionKeyHeaderMissing,
         id: "evidence-azure-subscription-key-header",
         summary: "this Azure AI Services API wants its key in the Ocp-Apim-Subscription-Key header",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A13",
         patterns: &[
             p("Ocp-Apim-Subscription-Key is missing"),
@@ -269,7 +444,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureMissingAuthorizationHeader,
         id: "evidence-azure-missing-authorization-header",
         summary: "the endpoint wants an Authorization header (serverless endpoints take the key as Bearer)",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A13",
         patterns: &[p("Missing Authorization header")],
     },
@@ -277,7 +452,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ArmWrongAudience,
         id: "evidence-arm-wrong-audience",
         summary: "Azure Resource Manager rejected the token's audience: this is a control-plane call, not Azure OpenAI",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md A14",
         patterns: &[
             p("InvalidAuthenticationTokenAudience"),
@@ -289,7 +464,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimMissingKey,
         id: "evidence-apim-missing-key",
         summary: "an API Management gateway wants a subscription key and got none",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md B1",
         patterns: &[p("Access denied due to missing subscription key")],
     },
@@ -297,7 +472,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimInvalidKey,
         id: "evidence-apim-invalid-key",
         summary: "an API Management gateway (or a legacy Cognitive Services API) says the subscription key is invalid",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md B2",
         patterns: &[p("Access denied due to invalid subscription key").unless(&["or wrong"])],
     },
@@ -305,7 +480,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimMissingCredentials,
         id: "evidence-apim-missing-credentials",
         summary: "an API Management gateway wants an application token or a subscription key and got neither",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md B3",
         patterns: &[p("missing application credentials or subscription key")],
     },
@@ -313,7 +488,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimJwtRejected,
         id: "evidence-apim-jwt-rejected",
         summary: "an API Management validate-jwt policy rejected the token",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md B4",
         patterns: &[
             p("Access token is missing or invalid"),
@@ -326,7 +501,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimJwtNotPresent,
         id: "evidence-apim-jwt-not-present",
         summary: "an API Management validate-jwt policy found no token in the header it reads (usually `Authorization`)",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md B4",
         patterns: &[p("JWT not present")],
     },
@@ -335,7 +510,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiInvalidKey,
         id: "evidence-openai-invalid-key",
         summary: "OpenAI says the API key is incorrect",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C1",
         patterns: &[p("Incorrect API key provided"), p("invalid_api_key")],
     },
@@ -343,7 +518,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiMissingKey,
         id: "evidence-openai-missing-key",
         summary: "OpenAI received no API key",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C2",
         patterns: &[p("You didn't provide an API key")],
     },
@@ -351,7 +526,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiOrgMismatch,
         id: "evidence-openai-org-mismatch",
         summary: "the OpenAI-Organization header does not match the key",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C3",
         patterns: &[
             p("mismatched_organization"),
@@ -363,7 +538,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiProjectMismatch,
         id: "evidence-openai-project-mismatch",
         summary: "the OpenAI-Project header does not match the key",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C4",
         patterns: &[
             p("mismatched_project"),
@@ -374,7 +549,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiNoOrganization,
         id: "evidence-openai-no-organization",
         summary: "the OpenAI account belongs to no organization",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C5",
         patterns: &[
             p("no_organization"),
@@ -385,7 +560,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiRegion,
         id: "evidence-openai-region",
         summary: "OpenAI does not serve the caller's country or region (judged by the egress IP)",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C6",
         patterns: &[
             p("unsupported_country_region_territory"),
@@ -396,7 +571,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiQuota,
         id: "evidence-openai-quota",
         summary: "the OpenAI account has no quota or credits left; authentication succeeded",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md C7",
         patterns: &[p("insufficient_quota"), p("You exceeded your current quota")],
     },
@@ -404,7 +579,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiRateLimit,
         id: "evidence-openai-rate-limit",
         summary: "an OpenAI rate limit was reached; authentication succeeded",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md C8",
         patterns: &[p("rate_limit_exceeded"), p("Rate limit reached for")],
     },
@@ -412,7 +587,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiMissingScopes,
         id: "evidence-openai-missing-scopes",
         summary: "the OpenAI key or role lacks a scope this call needs",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C9",
         patterns: &[
             p("Missing scopes:"),
@@ -423,7 +598,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiIpNotAuthorized,
         id: "evidence-openai-ip-not-authorized",
         summary: "the caller's IP is not on the OpenAI project's or organization's allow-list",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C10",
         patterns: &[
             p("IP not authorized"),
@@ -434,7 +609,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiModelNotFound,
         id: "evidence-openai-model-not-found",
         summary: "the model does not exist or the OpenAI project has no access to it; authentication succeeded",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md C11",
         patterns: &[
             p("model_not_found"),
@@ -446,7 +621,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiAdminKeyUsed,
         id: "evidence-openai-admin-key",
         summary: "an OpenAI admin key was used for a non-administration endpoint",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C12",
         patterns: &[p("Admin API keys cannot be used for non-administration endpoints")],
     },
@@ -454,7 +629,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiVersionHeader,
         id: "evidence-openai-version-header",
         summary: "an Azure api-version went to OpenAI as the OpenAI-Version header: the client is not set up for Azure",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md C13",
         patterns: &[p("Unsupported OpenAI-Version header")],
     },
@@ -463,7 +638,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::DefaultCredentialFailed,
         id: "evidence-default-credential-failed",
         summary: "DefaultAzureCredential found no working credential, so no token was sent",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 2.1",
         patterns: &[
             p("DefaultAzureCredential failed to retrieve a token"),
@@ -476,7 +651,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ManagedIdentityNotAssigned,
         id: "evidence-managed-identity-not-assigned",
         summary: "the requested managed identity is not assigned to this host (wrong client id, or not attached)",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 2.2",
         patterns: &[
             p("Identity not found").word(),
@@ -488,7 +663,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ManagedIdentityUnavailable,
         id: "evidence-managed-identity-unavailable",
         summary: "no managed identity endpoint answered (not running on Azure, or IMDS unreachable)",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 2.2",
         patterns: &[
             p("No Managed Identity endpoint found"),
@@ -502,7 +677,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::CredentialUnavailable,
         id: "evidence-credential-unavailable",
         summary: "an Azure Identity credential is not configured in this environment",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 2.1",
         patterns: &[
             p("CredentialUnavailable"),
@@ -517,7 +692,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::CredentialTokenAcquired,
         id: "evidence-credential-token-acquired",
         summary: "Azure Identity got a token (the lines about unavailable credentials before it are the chain trying its links, not a failure)",
-        severity: Info,
+        reads: Info,
         // The log lines of azure-identity (Python: "… acquired a token from …", "….get_token
         // succeeded"), Azure.Identity (.NET: "credential selected:", "GetToken succeeded")
         // and @azure/identity (JS: "getToken() => SUCCESS").
@@ -534,7 +709,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::EntraError,
         id: "evidence-entra-error",
         summary: "Entra ID refused to issue a token",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 2.4",
         patterns: &[p("AADSTS").digits()],
     },
@@ -543,7 +718,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::SdkMissingCredentials,
         id: "evidence-sdk-missing-credentials",
         summary: "the SDK had no credential and sent nothing",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 8.2",
         patterns: &[
             p("Missing credentials. Please pass"),
@@ -556,7 +731,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::SdkMissingApiVersion,
         id: "evidence-sdk-missing-api-version",
         summary: "the SDK had no api-version and sent nothing",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 8.2",
         patterns: &[
             p("Must provide either the `api_version` argument"),
@@ -567,7 +742,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::SdkMissingEndpoint,
         id: "evidence-sdk-missing-endpoint",
         summary: "the SDK had no endpoint and sent nothing",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 8.2",
         patterns: &[
             p("Must provide one of the `base_url` or `azure_endpoint` arguments"),
@@ -578,7 +753,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::SdkCouldNotResolveAuth,
         id: "evidence-sdk-could-not-resolve-auth",
         summary: "openai-python (2.34.0 or later) could not build an auth header and sent nothing",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 8.1",
         patterns: &[p("Could not resolve authentication method")],
     },
@@ -586,7 +761,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::SdkTokenProviderNotString,
         id: "evidence-sdk-token-provider-not-string",
         summary: "the token provider returned no string (an AccessToken object or None); use get_bearer_token_provider",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 8.2",
         patterns: &[p("argument to return a non-empty string")],
     },
@@ -594,7 +769,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::SdkConflictingCredentials,
         id: "evidence-sdk-conflicting-credentials",
         summary: "the SDK was given both a key and a token (or token provider); pass only one",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 8.2",
         patterns: &[p("arguments are mutually exclusive")],
     },
@@ -602,7 +777,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::SdkNoBody,
         id: "evidence-sdk-no-body",
         summary: "the service (or a gateway) answered with an empty body",
-        severity: Warning,
+        reads: Warning,
         source: "auth-failures.md 8.3",
         patterns: &[p("status code (no body)")],
     },
@@ -611,7 +786,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::BrowserFailedToFetch,
         id: "evidence-browser-failed-to-fetch",
         summary: "the browser's fetch failed without a status (CORS, DNS, TLS, private endpoint): this says nothing about the credential",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md 7.4",
         patterns: &[
             p("Failed to fetch").word(),
@@ -624,7 +799,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::BrowserCors,
         id: "evidence-browser-cors",
         summary: "the browser blocked the response (CORS): this says nothing about the credential",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md 7",
         patterns: &[
             p("blocked by CORS policy"),
@@ -642,7 +817,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::Success,
         id: "evidence-success",
         summary: "the call succeeded",
-        severity: Good,
+        reads: Good,
         source: "auth-failures.md 4.4",
         patterns: &[],
     },
@@ -650,7 +825,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ValidationError,
         id: "evidence-validation-error",
         summary: "the service rejected the request body (a validation error), so authentication succeeded",
-        severity: Info,
+        reads: Info,
         source: "auth-failures.md 4.4 (derived)",
         patterns: &[
             p("is a required property"),
@@ -795,37 +970,6 @@ pub fn rendering_row(r: Rendering) -> Option<&'static RenderingRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::parse::normalize::canonical;
-
-    #[test]
-    fn rows_are_unique_sourced_and_matchable() {
-        for (i, r) in SIGNATURES.iter().enumerate() {
-            assert!(
-                SIGNATURES[i + 1..]
-                    .iter()
-                    .all(|o| o.signature != r.signature),
-                "{:?} twice",
-                r.signature
-            );
-            assert!(
-                r.source.starts_with("auth-failures.md "),
-                "{:?}",
-                r.signature
-            );
-            assert!(r.id.starts_with("evidence-"), "{:?}", r.signature);
-            for pat in r.patterns {
-                assert!(canonical(pat.text).len() >= 3, "{:?}", pat.text);
-            }
-        }
-        assert_eq!(
-            row(Signature::AzureInvalidKey).map(|r| r.section()),
-            Some("A1")
-        );
-        assert_eq!(
-            row(Signature::ValidationError).map(|r| r.section()),
-            Some("4.4")
-        );
-    }
 
     #[test]
     fn renderings_are_unique() {

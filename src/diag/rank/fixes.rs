@@ -9,7 +9,7 @@
 use crate::diag::cause::CauseId;
 use crate::diag::read::endpoint::{Cloud, HostKind, ParsedEndpoint, PathShape};
 use crate::diag::read::inputs::AuthHeader;
-use crate::diag::read::jwt::TokenKind;
+use crate::diag::read::token::TokenKind;
 use crate::diag::Facts;
 
 /// The GA api-version to recommend (auth-failures.md 6.2: "Latest GA API release: 2024-10-21").
@@ -847,7 +847,7 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
 /// is what a gateway's policy usually expects.
 fn apim_token_fix(facts: &Facts) -> Vec<String> {
     use crate::diag::read::evidence::Signature;
-    use crate::diag::read::jwt::TimeStatus;
+    use crate::diag::read::token::TimeStatus;
     let owner = "Ask the gateway's owner for the policy's `<audiences>` and `<issuers>`, or read them in the API's inbound policy in the APIM portal.";
     if facts.evidence.has(Signature::ApimJwtNotPresent) {
         return vec![

@@ -29,8 +29,8 @@ use crate::diag::read::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
 use crate::diag::read::endpoint::{HostKind, PathShape};
 use crate::diag::read::evidence::{EchoFit, KeyEcho, Signature as S};
 use crate::diag::read::inputs::{ApiVersionStatus, AuthHeader};
-use crate::diag::read::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use crate::diag::read::sent::Holds;
+use crate::diag::read::token::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use crate::diag::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
 use crate::diag::{parse::time, Facts};
 

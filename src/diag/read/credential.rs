@@ -16,41 +16,11 @@
 //! assert_eq!(a.cleaned.expose(), "0123456789abcdef0123456789abcdef");
 //! ```
 
+pub use crate::diag::known::key_shapes::OpenAiKeyKind;
 use crate::diag::known::key_shapes::{self, PrefixMeaning};
 use crate::diag::read::jwt;
 use crate::diag::report::{Field, Finding, Severity};
 use crate::diag::secret::Secret;
-
-/// The kind of OpenAI key, by prefix (`auth-failures.md` §5.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OpenAiKeyKind {
-    /// `sk-` + 48 with `T3BlbkFJ`.
-    Legacy,
-    /// `sk-proj-`.
-    Project,
-    /// `sk-svcacct-`.
-    ServiceAccount,
-    /// `sk-admin-`: Administration API only.
-    Admin,
-    /// `sk-None-`.
-    NoneProject,
-    /// Some other `sk-` key.
-    Other,
-}
-
-impl OpenAiKeyKind {
-    /// A name for people, without quoting the prefix.
-    pub fn describe(self) -> &'static str {
-        match self {
-            OpenAiKeyKind::Legacy => "a legacy OpenAI user key",
-            OpenAiKeyKind::Project => "an OpenAI project key",
-            OpenAiKeyKind::ServiceAccount => "an OpenAI service-account key",
-            OpenAiKeyKind::Admin => "an OpenAI admin key",
-            OpenAiKeyKind::NoneProject => "an OpenAI key not bound to a project",
-            OpenAiKeyKind::Other => "an sk- key of no known OpenAI kind",
-        }
-    }
-}
 
 /// What the cleaned credential looks like.
 #[derive(Clone, Debug, PartialEq, Eq)]

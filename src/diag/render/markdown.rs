@@ -11,7 +11,7 @@ use crate::diag::case::{BrowserFailure, Case};
 use crate::diag::page::paste::is_invisible;
 use crate::diag::parse::time::{format_rfc3339, human_duration};
 use crate::diag::read::endpoint::{self, HostKind};
-use crate::diag::read::jwt::Claims;
+use crate::diag::read::token::Claims;
 use crate::diag::report::{Confidence, Field, Severity, Verdict};
 use crate::diag::secret::mask;
 use crate::diag::{Diagnosis, JudgedBy};
@@ -619,7 +619,8 @@ mod tests {
     use super::*;
     use crate::diag::case::{Case, ObservedResponse};
     use crate::diag::cause::CauseId;
-    use crate::diag::read::jwt::{TokenAnalysis, UnverifiedJwt};
+    use crate::diag::read::jwt::UnverifiedJwt;
+    use crate::diag::read::token::TokenAnalysis;
     use crate::diag::report::{Finding, RankedCause, Report};
     use crate::diag::secret::Secret;
     use crate::diag::Verdict;

@@ -8,7 +8,7 @@ use super::findings::finding_item;
 use super::fix::fix_text;
 use crate::diag::parse::time::{format_rfc3339, human_duration};
 use crate::diag::read::endpoint::Cloud;
-use crate::diag::read::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
+use crate::diag::read::token::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
 use crate::diag::render::markdown::{
     claim_meaning, claim_text, expiry_phrase, is_time_claim, printable, rbac_note, relative_phrase,
     CLAIM_MAX,
