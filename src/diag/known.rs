@@ -8,6 +8,7 @@
 pub mod aadsts;
 pub mod api_versions;
 pub mod audiences;
+pub mod chars;
 pub mod hosts;
 pub mod key_shapes;
 pub mod models;

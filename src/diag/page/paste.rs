@@ -14,6 +14,7 @@
 //! secret in a note.
 
 use crate::diag::case::{BrowserFailure, Case, ObservedResponse};
+use crate::diag::known::chars::is_invisible;
 use crate::diag::report::Field;
 use crate::diag::secret::Secret;
 use crate::diag::{diagnose, Clock, Diagnosis};
@@ -1863,24 +1864,36 @@ fn marker(c: char) -> Option<String> {
     })
 }
 
-/// Zero-width, bidi and other format characters that show as nothing.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diag::JudgedBy;
 
     const KEY: &str = "e9ec0002096ff0a43ae31e77050c2e15";
+
+    /// One table of invisible characters (known::chars): every one of them is damage to
+    /// the credential check and a marker in the page's outline of the same field. (U+034F
+    /// used to be damage with no marker, U+061C a marker with no damage.)
+    #[test]
+    fn the_outline_and_the_credential_check_see_the_same_characters() {
+        use crate::diag::known::chars::INVISIBLE;
+        use crate::diag::read::credential::{analyze, Damage};
+        for row in INVISIBLE {
+            for c in row.from..=row.to {
+                let key = format!("{}{c}{}", &KEY[..16], &KEY[16..]);
+                let damage = analyze(&key).damage;
+                assert!(
+                    damage.contains(&Damage::Invisible),
+                    "U+{:04X}: {damage:?}",
+                    c as u32
+                );
+                let marked = outline(&key)
+                    .iter()
+                    .any(|p| matches!(p, OutlinePart::Mark(m) if m.contains(&format!("{:04X}", c as u32))));
+                assert!(marked, "U+{:04X} has no marker in the outline", c as u32);
+            }
+        }
+    }
 
     fn taken(r: &Recognized) -> Vec<(FormField, &str)> {
         r.taken

@@ -16,6 +16,9 @@
 //! assert_eq!(a.cleaned.expose(), "0123456789abcdef0123456789abcdef");
 //! ```
 
+use crate::diag::known::chars::{
+    self, is_line_break, is_no_break_space as is_nbsp, is_smart_quote,
+};
 pub use crate::diag::known::key_shapes::OpenAiKeyKind;
 use crate::diag::known::key_shapes::{self, PrefixMeaning};
 use crate::diag::read::jwt;
@@ -302,63 +305,22 @@ fn inspect_json(paste: jwt::JsonPaste) -> Inspection {
     }
 }
 
+/// Invisible characters, and control characters that are no whitespace: both show as
+/// nothing in a key.
 fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}'   // zero-width space, ZWNJ, ZWJ, LRM, RLM
-        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-        | '\u{FEFF}'              // BOM / zero-width no-break space
-        | '\u{00AD}'              // soft hyphen
-        | '\u{180E}'              // Mongolian vowel separator
-        | '\u{034F}'              // combining grapheme joiner
-        | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-        | '\u{2066}'..='\u{2069}' // bidi isolates
-    ) || (c.is_control() && !c.is_whitespace())
+    chars::is_invisible(c) || (c.is_control() && !c.is_whitespace())
 }
 
 fn invisible_name(c: char) -> &'static str {
-    match c {
-        '\u{200B}' => "a zero-width space",
-        '\u{200C}' => "a zero-width non-joiner",
-        '\u{200D}' => "a zero-width joiner",
-        '\u{200E}' | '\u{200F}' => "a direction mark",
-        '\u{2060}' => "a word joiner",
-        '\u{FEFF}' => "a byte order mark (BOM)",
-        '\u{00AD}' => "a soft hyphen",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a text-direction control",
-        c if c.is_control() => "a control character",
-        _ => "an invisible character",
+    match chars::invisible(c) {
+        Some(row) => row.name,
+        None if c.is_control() => "a control character",
+        None => "an invisible character",
     }
 }
 
 fn is_straight_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '`')
-}
-
-fn is_smart_quote(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2018}'
-            ..='\u{201F}'
-                | '\u{00AB}'
-                | '\u{00BB}'
-                | '\u{2039}'
-                | '\u{203A}'
-                | '\u{2032}'
-                | '\u{2033}'
-                | '\u{FF02}'
-                | '\u{FF07}'
-    )
-}
-
-fn is_nbsp(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
-}
-
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}'
-    )
 }
 
 fn ws_name(c: char) -> &'static str {

@@ -13,6 +13,7 @@
 //!
 //! [`known::hosts`]: crate::diag::known::hosts
 
+use crate::diag::known::chars::{self, is_invisible};
 use crate::diag::known::hosts::{self, HostRule, Match, HOSTS};
 pub use crate::diag::known::hosts::{Cloud, HostKind};
 use crate::diag::parse::weburl::{self, Host, UrlError, WebUrl};
@@ -211,31 +212,9 @@ fn analyze_into(raw: &str, out: &mut Out) -> Option<ParsedEndpoint> {
 /// is not an endpoint, and refusing it keeps a 1 MB paste cheap.
 const MAX_URL_LEN: usize = 8 * 1024;
 
-/// Characters that are invisible on screen and often come along with a paste.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{202A}'..='\u{202E}'
-    )
-}
-
 /// Quote marks, straight and typographic, and the angle brackets of `<https://…>`.
 fn is_wrapping_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '`'
-            | '<'
-            | '>'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201A}'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{201E}'
-            | '\u{00AB}'
-            | '\u{00BB}'
-    )
+    chars::is_quote(c) || matches!(c, '<' | '>')
 }
 
 /// Removes whitespace, invisible characters and quotes around the URL, with a finding
@@ -414,7 +393,7 @@ fn repair_char(c: char) -> Option<&'static str> {
     if c.is_ascii_whitespace() || matches!(c, '"' | '\'' | '`') {
         return Some("");
     }
-    hosts::CONFUSABLE_CHARS
+    chars::CONFUSABLE_CHARS
         .iter()
         .find(|(k, _, _)| *k == c)
         .and_then(|(_, _, fix)| *fix)
@@ -423,12 +402,12 @@ fn repair_char(c: char) -> Option<&'static str> {
 /// Names a character by code point and Unicode name where known:
 /// `U+201C LEFT DOUBLE QUOTATION MARK`.
 pub fn describe_char(c: char) -> String {
-    let name = hosts::CONFUSABLE_CHARS
+    let name = chars::CONFUSABLE_CHARS
         .iter()
         .find(|(k, _, _)| *k == c)
         .map(|(_, name, _)| *name)
         .or_else(|| {
-            hosts::ASCII_CHAR_NAMES
+            chars::ASCII_CHAR_NAMES
                 .iter()
                 .find(|(k, _)| *k == c)
                 .map(|(_, name)| *name)

@@ -6,6 +6,7 @@
 //! is quoted back shortened, and text that looks like a key or token is never quoted.
 
 use crate::diag::known::api_versions::{self, Stage};
+use crate::diag::known::chars::{is_invisible, is_quote};
 use crate::diag::known::models::{self, ModelMatch, Spelling};
 use crate::diag::read::endpoint::{describe_char, percent_decode, quote};
 use crate::diag::report::{Field, Finding, Severity};
@@ -27,32 +28,8 @@ pub enum AuthHeader {
     Auto,
 }
 
-/// Characters that ride along with a paste and are invisible on screen.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{202A}'..='\u{202E}'
-    )
-}
-
 fn is_space(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '`'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201A}'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{201E}'
-            | '\u{00AB}'
-            | '\u{00BB}'
-    )
 }
 
 /// A key or token typed into a field that takes a name or an id: a JWT, an `sk-` key, a

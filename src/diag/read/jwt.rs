@@ -18,6 +18,7 @@
 //! assert!(err.to_string().contains("encrypted token (JWE)"));
 //! ```
 
+use crate::diag::known::chars::is_invisible;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{DecodeError, Engine};
@@ -436,8 +437,7 @@ pub(crate) fn display(s: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        let hidden = c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}');
+        let hidden = c.is_control() || is_invisible(c);
         out.push(if hidden { '\u{FFFD}' } else { c });
     }
     out

@@ -8,7 +8,7 @@
 //! occurs in the credential or the token, whatever put it there.
 
 use crate::diag::case::{BrowserFailure, Case};
-use crate::diag::page::paste::is_invisible;
+use crate::diag::known::chars::is_invisible;
 use crate::diag::parse::time::{format_rfc3339, human_duration};
 use crate::diag::read::endpoint::{self, HostKind};
 use crate::diag::read::token::Claims;
