@@ -287,12 +287,8 @@ fn from_pasted_request(
     {
         return (typed, typed_header);
     }
-    let name = match sent.header {
-        AuthHeader::ApiKey => "api-key",
-        AuthHeader::Authorization => "Authorization",
-        AuthHeader::ApimSubscription => "Ocp-Apim-Subscription-Key",
-        AuthHeader::Other | AuthHeader::Auto => "x-api-key",
-    };
+    // A pasted request names a real header; `Other` stands for `x-api-key` and the like.
+    let name = sent.header.wire_name().unwrap_or("x-api-key");
     let line = sent.line;
     let header = if typed_header == AuthHeader::Auto {
         findings.push(Finding::new(

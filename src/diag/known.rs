@@ -9,6 +9,8 @@ pub mod aadsts;
 pub mod api_versions;
 pub mod audiences;
 pub mod chars;
+pub mod env_names;
+pub mod headers;
 pub mod hosts;
 pub mod key_shapes;
 pub mod models;

@@ -15,6 +15,8 @@
 
 use crate::diag::case::{BrowserFailure, Case, ObservedResponse};
 use crate::diag::known::chars::is_invisible;
+use crate::diag::known::env_names::{self, Setting};
+use crate::diag::known::headers::AuthHeader;
 use crate::diag::report::Field;
 use crate::diag::secret::Secret;
 use crate::diag::{diagnose, Clock, Diagnosis};
@@ -336,7 +338,7 @@ pub fn recognize(text: &str) -> Recognized {
 // Known names: environment variables, SDK arguments and settings keys.
 // ---------------------------------------------------------------------------------
 
-/// Where a known name's value goes.
+/// Where a known name's value goes on the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Target {
     Field(FormField),
@@ -348,146 +350,28 @@ enum Target {
     NoteOnly(&'static str),
 }
 
-/// Environment variables read by the OpenAI and Azure SDKs and common samples, with
-/// where they go. Names are compared after [`normalize_name`].
-/// Sources: `auth-failures.md` §8.2 (openai-python and openai-node error texts name
-/// `AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_API_KEY`, `AZURE_OPENAI_AD_TOKEN`,
-/// `OPENAI_API_VERSION`, `OPENAI_API_KEY`, `OPENAI_ADMIN_KEY`), C3/C4 (`OPENAI_ORG_ID`,
-/// `OPENAI_PROJECT_ID`), §8.2 (`AZURE_OPENAI_KEY` mismatch, `OPENAI_API_TYPE`).
-const ENV_NAMES: &[(&str, Target)] = &[
-    ("AZURE_OPENAI_ENDPOINT", Target::Field(FormField::Endpoint)),
-    ("AZURE_OPENAI_BASE_URL", Target::Field(FormField::Endpoint)),
-    ("OPENAI_BASE_URL", Target::Field(FormField::Endpoint)),
-    ("OPENAI_API_BASE", Target::Field(FormField::Endpoint)),
-    ("AZURE_OPENAI_API_BASE", Target::Field(FormField::Endpoint)),
-    (
-        "AZURE_INFERENCE_ENDPOINT",
-        Target::Field(FormField::Endpoint),
-    ),
-    (
-        "AZURE_AI_PROJECT_ENDPOINT",
-        Target::Field(FormField::Endpoint),
-    ),
-    ("AZURE_OPENAI_API_KEY", Target::Field(FormField::Credential)),
-    ("AZURE_OPENAI_KEY", Target::Field(FormField::Credential)),
-    ("OPENAI_API_KEY", Target::Field(FormField::Credential)),
-    ("OPENAI_ADMIN_KEY", Target::Field(FormField::Credential)),
-    (
-        "AZURE_INFERENCE_CREDENTIAL",
-        Target::Field(FormField::Credential),
-    ),
-    ("AZURE_OPENAI_AD_TOKEN", Target::BearerToken),
-    ("OPENAI_API_VERSION", Target::Field(FormField::ApiVersion)),
-    (
-        "AZURE_OPENAI_API_VERSION",
-        Target::Field(FormField::ApiVersion),
-    ),
-    (
-        "AZURE_OPENAI_DEPLOYMENT",
-        Target::Field(FormField::Deployment),
-    ),
-    (
-        "AZURE_OPENAI_DEPLOYMENT_NAME",
-        Target::Field(FormField::Deployment),
-    ),
-    (
-        "AZURE_OPENAI_CHAT_DEPLOYMENT",
-        Target::Field(FormField::Deployment),
-    ),
-    (
-        "AZURE_OPENAI_CHAT_DEPLOYMENT_NAME",
-        Target::Field(FormField::Deployment),
-    ),
-    (
-        "AZURE_OPENAI_CHATGPT_DEPLOYMENT",
-        Target::Field(FormField::Deployment),
-    ),
-    ("AZURE_OPENAI_MODEL", Target::Field(FormField::Deployment)),
-    (
-        "OPENAI_DEPLOYMENT_NAME",
-        Target::Field(FormField::Deployment),
-    ),
-    ("OPENAI_MODEL", Target::Field(FormField::Deployment)),
-    ("OPENAI_ORG_ID", Target::Field(FormField::Organization)),
-    (
-        "OPENAI_ORGANIZATION",
-        Target::Field(FormField::Organization),
-    ),
-    (
-        "OPENAI_ORGANIZATION_ID",
-        Target::Field(FormField::Organization),
-    ),
-    ("OPENAI_PROJECT_ID", Target::Field(FormField::Project)),
-    ("OPENAI_PROJECT", Target::Field(FormField::Project)),
-    ("OPENAI_API_TYPE", Target::ApiType),
-    (
-        "AZURE_CLIENT_SECRET",
-        Target::NoteOnly(
-            "AZURE_CLIENT_SECRET is used to sign in to Entra ID, not sent to the model \
-             endpoint; it was not copied.",
-        ),
-    ),
-    (
-        "AZURE_CLIENT_ID",
-        Target::NoteOnly(
-            "AZURE_CLIENT_ID selects the app or managed identity DefaultAzureCredential signs \
-             in as; the token's oid must hold the role on the resource.",
-        ),
-    ),
-];
-
-/// SDK constructor arguments and settings keys, compared after [`normalize_name`]
-/// (`api_key`, `apiKey` and `ApiKey` are one name). Sources: the openai-python,
-/// openai-node and Azure.AI.OpenAI constructors quoted in `auth-failures.md` §8.
-const CODE_NAMES: &[(&str, Target)] = &[
-    ("azureendpoint", Target::Field(FormField::Endpoint)),
-    ("endpoint", Target::Field(FormField::Endpoint)),
-    ("baseurl", Target::Field(FormField::Endpoint)),
-    ("apibase", Target::Field(FormField::Endpoint)),
-    ("apikey", Target::Field(FormField::Credential)),
-    ("key", Target::Field(FormField::Credential)),
-    ("azureadtoken", Target::BearerToken),
-    ("apiversion", Target::Field(FormField::ApiVersion)),
-    ("azuredeployment", Target::Field(FormField::Deployment)),
-    ("deployment", Target::Field(FormField::Deployment)),
-    ("deploymentname", Target::Field(FormField::Deployment)),
-    ("deploymentid", Target::Field(FormField::Deployment)),
-    ("model", Target::Field(FormField::Deployment)),
-    ("organization", Target::Field(FormField::Organization)),
-    ("project", Target::Field(FormField::Project)),
-    ("apitype", Target::ApiType),
-];
-
-/// Lower case with `_`, `-` and `.` removed, so `AZURE_OPENAI_API_KEY`,
-/// `AzureOpenAI:ApiKey`-style keys and `apiKey` compare alike.
-fn normalize_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+impl Target {
+    fn of(setting: Setting) -> Target {
+        match setting {
+            Setting::Endpoint => Target::Field(FormField::Endpoint),
+            Setting::Key => Target::Field(FormField::Credential),
+            Setting::BearerToken => Target::BearerToken,
+            Setting::ApiVersion => Target::Field(FormField::ApiVersion),
+            Setting::Deployment => Target::Field(FormField::Deployment),
+            Setting::Organization => Target::Field(FormField::Organization),
+            Setting::Project => Target::Field(FormField::Project),
+            Setting::ApiType => Target::ApiType,
+            Setting::NoteOnly(note) => Target::NoteOnly(note),
+        }
+    }
 }
 
 fn env_target(name: &str) -> Option<Target> {
-    let n = normalize_name(name);
-    ENV_NAMES
-        .iter()
-        .find(|(k, _)| normalize_name(k) == n)
-        .map(|(_, t)| *t)
-        .or_else(|| {
-            // Sample-specific names: AZURE_OPENAI_<WHATEVER>_DEPLOYMENT(_NAME).
-            let upper = name.to_ascii_uppercase();
-            (upper.starts_with("AZURE_OPENAI_") && upper.contains("DEPLOYMENT"))
-                .then_some(Target::Field(FormField::Deployment))
-        })
+    env_names::env_setting(name).map(Target::of)
 }
 
 fn code_target(name: &str) -> Option<Target> {
-    let n = normalize_name(name);
-    CODE_NAMES
-        .iter()
-        .find(|(k, _)| *k == n)
-        .map(|(_, t)| *t)
-        .or_else(|| env_target(name))
+    env_names::code_setting(name).map(Target::of)
 }
 
 /// True when a deployment variable names an embedding deployment: a chat one is the
@@ -520,7 +404,7 @@ impl Assignments {
     }
 
     fn assign(&mut self, name: &str, value: String, target: Target) {
-        let norm = normalize_name(name);
+        let norm = env_names::normalize_name(name);
         if self.seen_names.contains(&norm) {
             self.r.notes.push(format!(
                 "{name} is set more than once; the last value is used, as dotenv loaders do."
@@ -1338,11 +1222,12 @@ fn curl_headers(r: &mut Recognized, headers: Vec<(String, Word)>) {
         let name = name.trim();
         let value = value.trim_start_matches(' ').trim_end_matches(['\r', '\n']);
         let lname = name.to_ascii_lowercase();
-        let (field_value, header) = match lname.as_str() {
-            "api-key" => (value, "api-key"),
-            "ocp-apim-subscription-key" => (value, "ocp-apim-subscription-key"),
-            "authorization" => match strip_bearer(value) {
-                Some(v) => (v, "authorization"),
+        let credential_header = AuthHeader::from_name(&lname)
+            .and_then(AuthHeader::row)
+            .and_then(|row| Some((row.header, row.case_value?)));
+        let (field_value, header) = match (credential_header, lname.as_str()) {
+            (Some((AuthHeader::Authorization, case_value)), _) => match strip_bearer(value) {
+                Some(v) => (v, case_value),
                 None if value.to_ascii_lowercase().starts_with("basic ") => {
                     r.notes.push(
                         "The Authorization header is HTTP Basic, not Bearer; it was not copied."
@@ -1350,9 +1235,10 @@ fn curl_headers(r: &mut Recognized, headers: Vec<(String, Word)>) {
                     );
                     continue;
                 }
-                None => (value, "authorization"),
+                None => (value, case_value),
             },
-            "openai-organization" => {
+            (Some((_, case_value)), _) => (value, case_value),
+            (None, "openai-organization") => {
                 r.put(
                     FormField::Organization,
                     value,
@@ -1360,7 +1246,7 @@ fn curl_headers(r: &mut Recognized, headers: Vec<(String, Word)>) {
                 );
                 continue;
             }
-            "openai-project" => {
+            (None, "openai-project") => {
                 r.put(FormField::Project, value, "the OpenAI-Project header");
                 continue;
             }

@@ -911,15 +911,15 @@ fn send_as(kind: TargetKind, inputs: &PlanInputs) -> SendAs {
         (TargetKind::Apim, false) => "APIM_SUBSCRIPTION_KEY",
         _ => "AZURE_OPENAI_API_KEY",
     };
-    let (header, prefix) = match inputs.auth_header {
-        AuthHeader::ApiKey => ("api-key", ""),
-        AuthHeader::Authorization => ("Authorization", "Bearer "),
-        AuthHeader::ApimSubscription => ("Ocp-Apim-Subscription-Key", ""),
+    // A header no service reads (or none chosen) is probed with the one the SDKs use.
+    let sent = match inputs.auth_header {
         AuthHeader::Auto | AuthHeader::Other if token || kind == TargetKind::OpenAi => {
-            ("Authorization", "Bearer ")
+            AuthHeader::Authorization
         }
-        AuthHeader::Auto | AuthHeader::Other => ("api-key", ""),
+        AuthHeader::Auto | AuthHeader::Other => AuthHeader::ApiKey,
+        h => h,
     };
+    let (header, prefix) = sent.row().map_or(("api-key", ""), |r| (r.name, r.prefix));
     SendAs {
         header,
         prefix,

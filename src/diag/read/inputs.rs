@@ -7,26 +7,10 @@
 
 use crate::diag::known::api_versions::{self, Stage};
 use crate::diag::known::chars::{is_invisible, is_quote};
+pub use crate::diag::known::headers::AuthHeader;
 use crate::diag::known::models::{self, ModelMatch, Spelling};
 use crate::diag::read::endpoint::{describe_char, percent_decode, quote};
 use crate::diag::report::{Field, Finding, Severity};
-
-/// How the app sends the credential.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuthHeader {
-    /// `api-key: <credential>`.
-    ApiKey,
-    /// `Authorization: Bearer <credential>`.
-    Authorization,
-    /// `Ocp-Apim-Subscription-Key: <credential>`.
-    ApimSubscription,
-    /// Another header name, such as `x-api-key`: Azure OpenAI reads only `api-key` and
-    /// `Authorization`, OpenAI only `Authorization` (`auth-failures.md` 5.3), so those
-    /// services never see the credential. A gateway may read any name it was set up with.
-    Other,
-    /// Not known.
-    Auto,
-}
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
@@ -137,10 +121,9 @@ pub fn auth_header(raw: Option<&str>) -> (AuthHeader, Vec<Finding>) {
         ));
     }
     let norm = name.to_ascii_lowercase();
+    let exact = AuthHeader::from_name(&norm).filter(|h| *h != AuthHeader::Other);
     let header = match norm.as_str() {
-        "api-key" => Some((AuthHeader::ApiKey, None)),
-        "authorization" => Some((AuthHeader::Authorization, None)),
-        "ocp-apim-subscription-key" => Some((AuthHeader::ApimSubscription, None)),
+        _ if exact.is_some() => exact.map(|h| (h, None)),
         "auto" | "unknown" => Some((AuthHeader::Auto, None)),
         "bearer" | "authorization-bearer" | "authorization bearer" => Some((
             AuthHeader::Authorization,
