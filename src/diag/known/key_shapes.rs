@@ -366,6 +366,31 @@ pub const TEMPLATE_MARKERS: &[&str] = &[
 /// Nouns of a template text (see [`TEMPLATE_MARKERS`]).
 pub const TEMPLATE_NOUNS: &[&str] = &["key", "token", "secret", "apikey", "credential"];
 
+/// How every JWT starts: `{"` in base64url.
+pub const JWT_PREFIX: &str = "eyJ";
+
+/// Text that is a key or token by its shape, typed where a name, an id or a URL belongs:
+/// a JWT, an `sk-` key, a `Bearer` value, or a run of at least 24 letters and digits
+/// with no `.`, `/` or `:` that is all hexadecimal (32-hex Azure keys) or has upper and
+/// lower case and digits and is at least 32 long (84-character Azure keys,
+/// `auth-failures.md` 5.1, 5.2). Such text is never quoted back.
+pub fn looks_like_secret(text: &str) -> bool {
+    let t = text.trim();
+    let lower_start = t.get(..7).unwrap_or(t).to_ascii_lowercase();
+    if t.starts_with(JWT_PREFIX) || t.starts_with("sk-") || lower_start.starts_with("bearer ") {
+        return true;
+    }
+    if t.len() < 24 || !t.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let hex = t.bytes().all(|b| b.is_ascii_hexdigit());
+    let mixed = t.len() >= 32
+        && t.bytes().any(|b| b.is_ascii_uppercase())
+        && t.bytes().any(|b| b.is_ascii_lowercase())
+        && t.bytes().any(|b| b.is_ascii_digit());
+    hex || mixed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ use crate::diag::case::{BrowserFailure, Case, ObservedResponse};
 use crate::diag::known::chars::is_invisible;
 use crate::diag::known::env_names::{self, Setting};
 use crate::diag::known::headers::AuthHeader;
+use crate::diag::read::jwt::looks_like_jwt as is_jwt;
 use crate::diag::report::Field;
 use crate::diag::secret::Secret;
 use crate::diag::{diagnose, Clock, Diagnosis};
@@ -826,14 +827,6 @@ fn az_token_json(trimmed: &str) -> Option<Recognized> {
         r.notes.push(format!("Tenant {t}."));
     }
     Some(r)
-}
-
-/// True for text that is a JWT: three base64url parts, the first starting `eyJ`.
-fn is_jwt(s: &str) -> bool {
-    s.starts_with("eyJ")
-        && s.split('.').count() == 3
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'='))
 }
 
 fn lone_token(trimmed: &str) -> Option<Recognized> {

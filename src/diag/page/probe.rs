@@ -30,6 +30,7 @@ use crate::diag::rank::fixes::RECOMMENDED_API_VERSION;
 use crate::diag::read::credential::Shape;
 use crate::diag::read::endpoint::{ParsedEndpoint, PathShape};
 use crate::diag::read::inputs::AuthHeader;
+use crate::diag::read::jwt::looks_like_jwt;
 use crate::diag::secret::mask;
 use crate::diag::Facts;
 use std::collections::BTreeMap;
@@ -660,11 +661,6 @@ pub fn surface_of(p: &ParsedEndpoint) -> Option<Surface> {
         PathShape::Deployments => Some(Surface::Classic),
         _ => None,
     }
-}
-
-fn looks_like_jwt(s: &str) -> bool {
-    let s = s.trim();
-    s.starts_with("eyJ") && s.bytes().filter(|c| *c == b'.').count() == 2
 }
 
 fn non_blank(s: &Option<String>) -> Option<String> {

@@ -1071,7 +1071,7 @@ fn placeholder(s: &str) -> Option<String> {
 
 fn jwt_shape(s: &str) -> Option<Classified> {
     let dots = s.bytes().filter(|&b| b == b'.').count();
-    let jwt_like = s.starts_with("eyJ")
+    let jwt_like = s.starts_with(key_shapes::JWT_PREFIX)
         || (dots == 2
             && s.bytes().all(|b| {
                 b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'=' | b'+' | b'/')

@@ -16,6 +16,7 @@
 use crate::diag::known::chars::{self, is_invisible};
 use crate::diag::known::hosts::{self, HostRule, Match, HOSTS};
 pub use crate::diag::known::hosts::{Cloud, HostKind};
+use crate::diag::known::key_shapes::looks_like_secret;
 use crate::diag::parse::weburl::{self, Host, UrlError, WebUrl};
 use crate::diag::report::{Field, Finding, Severity};
 use std::net::IpAddr;
@@ -238,25 +239,6 @@ fn strip_wrapping<'a>(raw: &'a str, out: &mut Out) -> &'a str {
         );
     }
     unquoted
-}
-
-/// A key or token pasted into the endpoint field: a JWT, an `sk-` key, or a long run of
-/// letters and digits with no dot (32-hex and 84-character Azure keys,
-/// `auth-failures.md` 5.1).
-fn looks_like_secret(text: &str) -> bool {
-    let lower_start = text.get(..7).unwrap_or(text).to_ascii_lowercase();
-    if text.starts_with("eyJ") || text.starts_with("sk-") || lower_start.starts_with("bearer ") {
-        return true;
-    }
-    if text.contains(['.', '/', ':']) || text.len() < 24 {
-        return false;
-    }
-    let alnum = text.bytes().all(|b| b.is_ascii_alphanumeric());
-    let hex = text.bytes().all(|b| b.is_ascii_hexdigit());
-    let mixed_case = text.bytes().any(|b| b.is_ascii_uppercase())
-        && text.bytes().any(|b| b.is_ascii_lowercase())
-        && text.bytes().any(|b| b.is_ascii_digit());
-    alnum && (hex || mixed_case)
 }
 
 /// Text that stands for an endpoint instead of being one: `None`, `<your-resource>`,

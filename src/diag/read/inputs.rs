@@ -8,30 +8,13 @@
 use crate::diag::known::api_versions::{self, Stage};
 use crate::diag::known::chars::{is_invisible, is_quote};
 pub use crate::diag::known::headers::AuthHeader;
+use crate::diag::known::key_shapes::looks_like_secret;
 use crate::diag::known::models::{self, ModelMatch, Spelling};
 use crate::diag::read::endpoint::{describe_char, percent_decode, quote};
 use crate::diag::report::{Field, Finding, Severity};
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
-}
-
-/// A key or token typed into a field that takes a name or an id: a JWT, an `sk-` key, a
-/// `Bearer` value, a 32-hex Azure key, or a long run of mixed-case letters and digits (an
-/// 84-character Azure key, `auth-failures.md` 5.1, 5.2). Such text is never quoted.
-fn looks_like_secret(text: &str) -> bool {
-    let t = text.trim_matches(is_space);
-    let lower_start = t.get(..7).unwrap_or(t).to_ascii_lowercase();
-    if t.starts_with("eyJ") || t.starts_with("sk-") || lower_start.starts_with("bearer ") {
-        return true;
-    }
-    let hex32 = t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit());
-    let long_mixed = t.len() >= 40
-        && t.bytes().all(|b| b.is_ascii_alphanumeric())
-        && t.bytes().any(|b| b.is_ascii_uppercase())
-        && t.bytes().any(|b| b.is_ascii_lowercase())
-        && t.bytes().any(|b| b.is_ascii_digit());
-    hex32 || long_mixed
 }
 
 /// Values that stand for a missing one: `None`, `null`, `<deployment-name>`,

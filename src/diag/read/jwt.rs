@@ -19,6 +19,7 @@
 //! ```
 
 use crate::diag::known::chars::is_invisible;
+use crate::diag::known::key_shapes::JWT_PREFIX;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{DecodeError, Engine};
@@ -185,6 +186,16 @@ pub(crate) struct Decoded {
     pub(crate) quirks: Quirks,
     pub(crate) parts: usize,
     pub(crate) alg: Option<String>,
+}
+
+/// True for text shaped like a JWT: three base64url parts (padding allowed), the first
+/// starting `eyJ`. Says nothing of whether it decodes; [`decode_unverified`] does.
+pub fn looks_like_jwt(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with(JWT_PREFIX)
+        && s.split('.').count() == 3
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'='))
 }
 
 /// Decodes a JWT's header and payload without verifying the signature.
