@@ -16,7 +16,7 @@
 //! 6. [`render`]: the report as plain text or as a Markdown ticket.
 //!
 //! [`page`] holds what the page does besides diagnosing (the form model, smart paste,
-//! the probe's plan), pure so it tests natively; the vocabulary ([`case`], [`cause`],
+//! the probe's plan), pure so it tests natively; the vocabulary ([`case`], [`CauseId`],
 //! [`report`], [`secret`], [`scenario`]) is shared by all.
 //!
 //! ```
@@ -32,7 +32,6 @@
 #![deny(missing_docs)]
 
 pub mod case;
-pub mod cause;
 mod facts;
 pub mod known;
 pub mod page;
@@ -47,9 +46,9 @@ pub mod secret;
 mod test_support;
 
 pub use case::{BrowserFailure, Case, CaseError, ObservedResponse};
-pub use cause::CauseId;
 use facts::names_no_time;
 pub use facts::{Clock, Facts, JudgedBy};
+pub use known::causes::CauseId;
 pub use report::{Confidence, Field, Finding, RankedCause, Report, Severity, Verdict};
 pub use scenario::Scenario;
 pub use secret::{mask, Secret};

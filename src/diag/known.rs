@@ -8,6 +8,7 @@
 pub mod aadsts;
 pub mod api_versions;
 pub mod audiences;
+pub mod causes;
 pub mod chars;
 pub mod env_names;
 pub mod headers;

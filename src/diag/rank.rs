@@ -3,3 +3,4 @@
 
 pub mod fixes;
 pub mod rules;
+pub mod tier;

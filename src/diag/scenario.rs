@@ -3,7 +3,7 @@
 //! gallery.
 
 use crate::diag::case::{Case, CaseError};
-use crate::diag::cause::CauseId;
+use crate::diag::known::causes::CauseId;
 use crate::diag::report::Verdict;
 use serde::Deserialize;
 

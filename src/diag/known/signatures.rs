@@ -255,6 +255,8 @@ pub enum Reads {
     Success,
 }
 
+use super::causes::CauseId;
+
 /// One known message.
 #[derive(Clone, Copy, Debug)]
 pub struct SignatureRow {
@@ -270,6 +272,56 @@ pub struct SignatureRow {
     pub source: &'static str,
     /// How to recognise it. Empty for signatures found by other means (a 2xx status).
     pub patterns: &'static [Pattern],
+    /// The cause this message alone points at, when it needs no rule to interpret it.
+    /// Messages whose meaning depends on the inputs (an invalid key, a rejected token)
+    /// have `None` and a rule of their own in `rank::rules`.
+    pub points_at: Option<Pointer>,
+}
+
+/// The cause a message points at, how firmly, and what it adds to the evidence line.
+#[derive(Clone, Copy, Debug)]
+pub struct Pointer {
+    /// The cause.
+    pub cause: CauseId,
+    /// How firmly the message alone points at it.
+    pub strength: Strength,
+    /// Appended to the evidence line (" — authentication worked"); may be empty.
+    pub note: &'static str,
+    /// The answer comes only after the credential was accepted (a 429, a 400 for the
+    /// api-version), so input shapes cannot make an auth cause of it.
+    pub auth_worked: bool,
+}
+
+/// How firmly a message points at its cause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// The message could mean this cause, among others (a hint, low).
+    Hints,
+    /// The message suggests this cause; input shapes may name a more specific one.
+    Suggests,
+    /// The message means this cause.
+    Means,
+    /// The message names this cause in so many words (a code, a policy).
+    Names,
+}
+
+const fn points(cause: CauseId, strength: Strength, note: &'static str) -> Option<Pointer> {
+    Some(Pointer {
+        cause,
+        strength,
+        note,
+        auth_worked: false,
+    })
+}
+
+/// [`points`] for an answer that comes only after authentication succeeded.
+const fn after_auth(cause: CauseId, strength: Strength, note: &'static str) -> Option<Pointer> {
+    Some(Pointer {
+        cause,
+        strength,
+        note,
+        auth_worked: true,
+    })
 }
 
 impl SignatureRow {
@@ -283,8 +335,10 @@ impl SignatureRow {
     }
 }
 
+use super::causes::CauseId as C;
 use Reads::{Failure as Warning, Neutral as Info, Success as Good};
 use Signature as S;
+use Strength::{Hints, Means, Names, Suggests};
 
 /// Every known message.
 pub const SIGNATURES: &[SignatureRow] = &[
@@ -296,6 +350,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A1",
         patterns: &[p("invalid subscription key or wrong API endpoint")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::AzureTokenRejected,
@@ -304,6 +359,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A2",
         patterns: &[p("Access token is missing, invalid, audience is incorrect")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::AzureScopedTokenRejected,
@@ -315,6 +371,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("audience is incorrect (urn:ms.scopedToken"),
             p("urn:ms.faceSessionToken)"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::AzurePermissionDenied,
@@ -328,6 +385,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("error_code=PermissionDenied"),
             p("ErrorCode: PermissionDenied"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::AzureKeyAuthDisabled,
@@ -340,6 +398,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Key based authentication is disabled"),
             p("KeyBasedAuthenticationNotPermitted"),
         ],
+        points_at: points(C::KeyAuthDisabled, Names, ""),
     },
     SignatureRow {
         signature: S::AzureDeploymentNotFound,
@@ -351,6 +410,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("DeploymentNotFound"),
             p("The API deployment for this resource does not exist"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::AzureResourceNotFound,
@@ -359,6 +419,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A7",
         patterns: &[p("'Resource not found"), p(": Resource not found")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::AzureApiVersionNotSupported,
@@ -367,6 +428,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A8",
         patterns: &[p("API version not supported")],
+        points_at: after_auth(C::ApiVersionInvalid, Means, ""),
     },
     SignatureRow {
         signature: S::AzureModelNeedsNewerApiVersion,
@@ -375,6 +437,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A8",
         patterns: &[p("is enabled only for api versions")],
+        points_at: after_auth(C::ApiVersionInvalid, Means, ""),
     },
     SignatureRow {
         signature: S::AzureProvideAuthKey,
@@ -383,6 +446,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A9",
         patterns: &[p("Please provide an authentication key")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::AzureSubdomainNotFound,
@@ -391,6 +455,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A10",
         patterns: &[p("Subdomain does not map to a resource")],
+        points_at: points(C::ResourceNotFound, Means, ""),
     },
     SignatureRow {
         signature: S::AzureNetworkRestricted,
@@ -405,6 +470,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("A Virtual Network is configured for this resource"),
             p("ThrowExceptionDueToTrafficDenied"),
         ],
+        points_at: points(C::NetworkRestricted, Means, " — says nothing about the credential"),
     },
     SignatureRow {
         signature: S::AzureQuota,
@@ -416,6 +482,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("retry after 86400 seconds"),
             p("exceeded token rate limit"),
         ],
+        points_at: after_auth(C::QuotaOrRateLimit, Means, " — authentication worked"),
     },
     SignatureRow {
         signature: S::AzureRateLimit,
@@ -428,6 +495,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("exceeded call rate limit"),
             p("experiencing high demand"),
         ],
+        points_at: after_auth(C::QuotaOrRateLimit, Means, " — authentication worked"),
     },
     SignatureRow {
         signature: S::AzureSubscriptionKeyHeaderMissing,
@@ -439,6 +507,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Ocp-Apim-Subscription-Key is missing"),
             p("The request is not authorized because credentials are missing or invalid"),
         ],
+        points_at: points(C::AuthHeaderWrong, Suggests, ""),
     },
     SignatureRow {
         signature: S::AzureMissingAuthorizationHeader,
@@ -447,6 +516,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md A13",
         patterns: &[p("Missing Authorization header")],
+        points_at: points(C::AuthHeaderWrong, Suggests, ""),
     },
     SignatureRow {
         signature: S::ArmWrongAudience,
@@ -458,6 +528,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("InvalidAuthenticationTokenAudience"),
             p("The access token has been obtained for wrong audience or resource"),
         ],
+        points_at: None,
     },
     // 1.B API Management.
     SignatureRow {
@@ -467,6 +538,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md B1",
         patterns: &[p("Access denied due to missing subscription key")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::ApimInvalidKey,
@@ -475,6 +547,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md B2",
         patterns: &[p("Access denied due to invalid subscription key").unless(&["or wrong"])],
+        points_at: None,
     },
     SignatureRow {
         signature: S::ApimMissingCredentials,
@@ -483,6 +556,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md B3",
         patterns: &[p("missing application credentials or subscription key")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::ApimJwtRejected,
@@ -496,6 +570,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             // APIM's default wording for other validate-jwt failures (derived).
             p("JWT Validation Failed"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::ApimJwtNotPresent,
@@ -504,6 +579,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md B4",
         patterns: &[p("JWT not present")],
+        points_at: None,
     },
     // 1.C OpenAI.
     SignatureRow {
@@ -513,6 +589,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md C1",
         patterns: &[p("Incorrect API key provided"), p("invalid_api_key")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::OpenAiMissingKey,
@@ -521,6 +598,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md C2",
         patterns: &[p("You didn't provide an API key")],
+        points_at: points(C::KeyMissing, Means, ""),
     },
     SignatureRow {
         signature: S::OpenAiOrgMismatch,
@@ -533,6 +611,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("OpenAI-Organization header should match organization"),
             p("No such organization"),
         ],
+        points_at: points(C::OpenaiOrgProject, Means, ""),
     },
     SignatureRow {
         signature: S::OpenAiProjectMismatch,
@@ -544,6 +623,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("mismatched_project"),
             p("OpenAI-Project header should match project"),
         ],
+        points_at: points(C::OpenaiOrgProject, Means, ""),
     },
     SignatureRow {
         signature: S::OpenAiNoOrganization,
@@ -555,6 +635,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("no_organization"),
             p("You must be a member of an organization to use the API"),
         ],
+        points_at: points(C::OpenaiOrgProject, Means, ""),
     },
     SignatureRow {
         signature: S::OpenAiRegion,
@@ -566,6 +647,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("unsupported_country_region_territory"),
             p("Country, region, or territory not supported"),
         ],
+        points_at: points(C::RegionNotSupported, Names, ""),
     },
     SignatureRow {
         signature: S::OpenAiQuota,
@@ -574,6 +656,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Info,
         source: "auth-failures.md C7",
         patterns: &[p("insufficient_quota"), p("You exceeded your current quota")],
+        points_at: after_auth(C::QuotaOrRateLimit, Means, " — authentication worked"),
     },
     SignatureRow {
         signature: S::OpenAiRateLimit,
@@ -582,6 +665,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Info,
         source: "auth-failures.md C8",
         patterns: &[p("rate_limit_exceeded"), p("Rate limit reached for")],
+        points_at: after_auth(C::QuotaOrRateLimit, Means, " — authentication worked"),
     },
     SignatureRow {
         signature: S::OpenAiMissingScopes,
@@ -593,6 +677,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Missing scopes:"),
             p("You have insufficient permissions for this operation"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::OpenAiIpNotAuthorized,
@@ -604,6 +689,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("IP not authorized"),
             p("does not match the configured IP allowlist"),
         ],
+        points_at: points(C::NetworkRestricted, Means, " — says nothing about the credential"),
     },
     SignatureRow {
         signature: S::OpenAiModelNotFound,
@@ -616,6 +702,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("does not have access to model"),
             p("The model").then("does not exist", 120),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::OpenAiAdminKeyUsed,
@@ -624,6 +711,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md C12",
         patterns: &[p("Admin API keys cannot be used for non-administration endpoints")],
+        points_at: points(C::OpenaiAdminKey, Names, ""),
     },
     SignatureRow {
         signature: S::OpenAiVersionHeader,
@@ -632,6 +720,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md C13",
         patterns: &[p("Unsupported OpenAI-Version header")],
+        points_at: points(C::EndpointInvalid, Hints, " — Azure settings (api-version) went to OpenAI: the client is not configured for Azure"),
     },
     // 2. Entra ID and Azure Identity, client side.
     SignatureRow {
@@ -646,6 +735,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             // @azure/identity (JS): the chain's AggregateAuthenticationError.
             p("ChainedTokenCredential authentication failed"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::ManagedIdentityNotAssigned,
@@ -658,6 +748,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("The requested identity has not been assigned"),
             p("The requested identity hasn't been assigned"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::ManagedIdentityUnavailable,
@@ -672,6 +763,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Failed to retrieve IMDS token"),
             p("ManagedIdentityCredential authentication failed"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::CredentialUnavailable,
@@ -687,6 +779,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Environment variables are not fully configured"),
             p("authentication unavailable"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::CredentialTokenAcquired,
@@ -704,6 +797,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("DefaultAzureCredential credential selected"),
             p("getToken() => SUCCESS"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::EntraError,
@@ -712,6 +806,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md 2.4",
         patterns: &[p("AADSTS").digits()],
+        points_at: None,
     },
     // 8. SDK messages: nothing was sent.
     SignatureRow {
@@ -726,6 +821,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("The OPENAI_API_KEY environment variable is missing or empty"),
             p("Value cannot be null. (Parameter 'credential')"),
         ],
+        points_at: points(C::KeyMissing, Means, " — the client had no credential, so nothing was sent"),
     },
     SignatureRow {
         signature: S::SdkMissingApiVersion,
@@ -737,6 +833,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Must provide either the `api_version` argument"),
             p("The OPENAI_API_VERSION environment variable is missing or empty"),
         ],
+        points_at: points(C::ApiVersionInvalid, Means, ""),
     },
     SignatureRow {
         signature: S::SdkMissingEndpoint,
@@ -748,6 +845,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Must provide one of the `base_url` or `azure_endpoint` arguments"),
             p("Must provide one of the `baseURL` or `endpoint` arguments"),
         ],
+        points_at: points(C::EndpointInvalid, Means, ""),
     },
     SignatureRow {
         signature: S::SdkCouldNotResolveAuth,
@@ -756,6 +854,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md 8.1",
         patterns: &[p("Could not resolve authentication method")],
+        points_at: points(C::KeyMissing, Means, " — the client had no credential, so nothing was sent"),
     },
     SignatureRow {
         signature: S::SdkTokenProviderNotString,
@@ -764,6 +863,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md 8.2",
         patterns: &[p("argument to return a non-empty string")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::SdkConflictingCredentials,
@@ -772,6 +872,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md 8.2",
         patterns: &[p("arguments are mutually exclusive")],
+        points_at: None,
     },
     SignatureRow {
         signature: S::SdkNoBody,
@@ -780,6 +881,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Warning,
         source: "auth-failures.md 8.3",
         patterns: &[p("status code (no body)")],
+        points_at: None,
     },
     // 7. Browser.
     SignatureRow {
@@ -794,6 +896,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             // Safari's wording of the same failure (derived).
             p("TypeError: Load failed"),
         ],
+        points_at: None,
     },
     SignatureRow {
         signature: S::BrowserCors,
@@ -811,6 +914,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Cross-Origin Request Blocked"),
             p("Blocking a cross-origin request"),
         ],
+        points_at: None,
     },
     // Computed, and validation errors.
     SignatureRow {
@@ -820,6 +924,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         reads: Good,
         source: "auth-failures.md 4.4",
         patterns: &[],
+        points_at: None,
     },
     SignatureRow {
         signature: S::ValidationError,
@@ -839,6 +944,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("'code': 'invalid_value'"),
             p("is not of type"),
         ],
+        points_at: None,
     },
 ];
 

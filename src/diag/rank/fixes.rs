@@ -6,7 +6,7 @@
 //! an explanation, a blank line, and one Markdown fenced block; the page shows a copy
 //! button for the block.
 
-use crate::diag::cause::CauseId;
+use crate::diag::known::causes::CauseId;
 use crate::diag::read::endpoint::{Cloud, HostKind, ParsedEndpoint, PathShape};
 use crate::diag::read::inputs::AuthHeader;
 use crate::diag::read::token::TokenKind;

@@ -20,22 +20,23 @@
 //! and inputs without an error-level finding; any other status (a 3xx, status 0) is
 //! inconclusive.
 
-use crate::diag::cause::CauseId;
+use crate::diag::known::causes::CauseId;
 use crate::diag::known::key_shapes::{
     PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS,
 };
-use crate::diag::rank::fixes;
+use crate::diag::known::signatures::SIGNATURES;
+use crate::diag::rank::{fixes, tier};
 use crate::diag::read::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
 use crate::diag::read::endpoint::{HostKind, PathShape};
 use crate::diag::read::evidence::{EchoFit, KeyEcho, Signature as S};
 use crate::diag::read::inputs::{ApiVersionStatus, AuthHeader};
 use crate::diag::read::sent::Holds;
 use crate::diag::read::token::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
-use crate::diag::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
+use crate::diag::report::{Field, RankedCause, Report, Severity, Verdict};
 use crate::diag::{parse::time, Facts};
 
 /// The lowest score that makes a verdict `problem`.
-pub const PROBLEM_SCORE: u8 = 50;
+pub const PROBLEM_SCORE: u8 = tier::PROBLEM;
 
 /// Where a candidate's support comes from.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -715,7 +716,7 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
 fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
     let ev = &f.evidence;
     let o = Basis::Observed;
-    let mut auth_ok = false;
+    let mut auth_ok = pointed_causes(f, r);
 
     // Azure OpenAI: invalid key (A1). The most specific input explanation wins.
     if ev.has(S::AzureInvalidKey) || (ev.has(S::ApimInvalidKey) && !is_gateway(f)) {
@@ -827,14 +828,6 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         auth_ok = true;
     }
-    if ev.has(S::AzureKeyAuthDisabled) {
-        r.add(
-            CauseId::KeyAuthDisabled,
-            97,
-            o,
-            place(f, S::AzureKeyAuthDisabled),
-        );
-    }
     if project_lacks_model(f) {
         auth_ok = true;
     } else if ev.has(S::AzureDeploymentNotFound) || ev.has(S::OpenAiModelNotFound) {
@@ -935,21 +928,6 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         auth_ok = true;
     }
-    if ev.has(S::AzureApiVersionNotSupported)
-        || ev.has(S::AzureModelNeedsNewerApiVersion)
-        || ev.has(S::SdkMissingApiVersion)
-    {
-        let sig = [
-            S::AzureApiVersionNotSupported,
-            S::AzureModelNeedsNewerApiVersion,
-            S::SdkMissingApiVersion,
-        ]
-        .into_iter()
-        .find(|s| ev.has(*s))
-        .unwrap_or(S::AzureApiVersionNotSupported);
-        r.add(CauseId::ApiVersionInvalid, 95, o, place(f, sig));
-        auth_ok |= sig != S::SdkMissingApiVersion;
-    }
     if ev.has(S::AzureProvideAuthKey) {
         let at = place(f, S::AzureProvideAuthKey);
         if cred_is_jwt(f)
@@ -961,51 +939,6 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         } else {
             r.add(CauseId::KeyMissing, 70, o, at);
         }
-    }
-    if ev.has(S::AzureSubdomainNotFound) {
-        r.add(
-            CauseId::ResourceNotFound,
-            96,
-            o,
-            place(f, S::AzureSubdomainNotFound),
-        );
-    }
-    if ev.has(S::AzureNetworkRestricted) || ev.has(S::OpenAiIpNotAuthorized) {
-        let sig = if ev.has(S::AzureNetworkRestricted) {
-            S::AzureNetworkRestricted
-        } else {
-            S::OpenAiIpNotAuthorized
-        };
-        r.add(
-            CauseId::NetworkRestricted,
-            96,
-            o,
-            format!("{} — says nothing about the credential", place(f, sig)),
-        );
-    }
-    for sig in [
-        S::AzureQuota,
-        S::AzureRateLimit,
-        S::OpenAiQuota,
-        S::OpenAiRateLimit,
-    ] {
-        if ev.has(sig) {
-            r.add(
-                CauseId::QuotaOrRateLimit,
-                96,
-                o,
-                format!("{} — authentication worked", place(f, sig)),
-            );
-            auth_ok = true;
-        }
-    }
-    if ev.has(S::AzureSubscriptionKeyHeaderMissing) || ev.has(S::AzureMissingAuthorizationHeader) {
-        let sig = if ev.has(S::AzureSubscriptionKeyHeaderMissing) {
-            S::AzureSubscriptionKeyHeaderMissing
-        } else {
-            S::AzureMissingAuthorizationHeader
-        };
-        r.add(CauseId::AuthHeaderWrong, 85, o, place(f, sig));
     }
     if ev.has(S::ArmWrongAudience) {
         // A14: Resource Manager names the audiences it accepts. Called on purpose (an ARM
@@ -1090,43 +1023,12 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
     if ev.has(S::OpenAiInvalidKey) {
         openai_invalid_key(f, r);
     }
-    if ev.has(S::OpenAiMissingKey) {
-        r.add(CauseId::KeyMissing, 96, o, place(f, S::OpenAiMissingKey));
-    }
-    for sig in [
-        S::OpenAiOrgMismatch,
-        S::OpenAiProjectMismatch,
-        S::OpenAiNoOrganization,
-    ] {
-        if ev.has(sig) {
-            r.add(CauseId::OpenaiOrgProject, 96, o, place(f, sig));
-        }
-    }
-    if ev.has(S::OpenAiRegion) {
-        r.add(
-            CauseId::RegionNotSupported,
-            97,
-            o,
-            place(f, S::OpenAiRegion),
-        );
-    }
     if ev.has(S::OpenAiMissingScopes) {
         let mut e = place(f, S::OpenAiMissingScopes);
         if let Some(s) = &ev.missing_scopes {
             e.push_str(&format!(" — missing: {s}"));
         }
         r.add(CauseId::OpenaiKeyScope, 96, o, e);
-    }
-    if ev.has(S::OpenAiAdminKeyUsed) {
-        r.add(
-            CauseId::OpenaiAdminKey,
-            97,
-            o,
-            place(f, S::OpenAiAdminKeyUsed),
-        );
-    }
-    if ev.has(S::OpenAiVersionHeader) {
-        r.add(CauseId::EndpointInvalid, 75, o, format!("{} — Azure settings (api-version) went to OpenAI: the client is not configured for Azure", place(f, S::OpenAiVersionHeader)));
     }
 
     // Entra ID and credential chains (§2): the app never got a token.
@@ -1142,32 +1044,28 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         let score = if ev.aadsts.is_empty() { 95 } else { 80 };
         r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
     }
-    for sig in [S::SdkMissingCredentials, S::SdkCouldNotResolveAuth] {
-        if ev.has(sig) {
-            r.add(
-                CauseId::KeyMissing,
-                92,
-                o,
-                format!(
-                    "{} — the client had no credential, so nothing was sent",
-                    place(f, sig)
-                ),
-            );
-        }
-    }
-    if ev.has(S::SdkMissingEndpoint) {
-        r.add(
-            CauseId::EndpointInvalid,
-            90,
-            o,
-            place(f, S::SdkMissingEndpoint),
-        );
-    }
 
     if ev.has(S::Success) || ev.has(S::ValidationError) {
         auth_ok = true;
     }
     auth_ok
+}
+
+/// The causes that known messages point at on their own (`known::signatures::Pointer`): each is a row of
+/// `known::signatures`, so a new message of that kind needs no rule here. Returns true
+/// when one of them came after authentication succeeded.
+fn pointed_causes(f: &Facts, r: &mut Ranking) -> bool {
+    let mut auth_worked = false;
+    for row in SIGNATURES
+        .iter()
+        .filter(|row| f.evidence.has(row.signature))
+    {
+        let Some(p) = row.points_at else { continue };
+        let evidence = format!("{}{}", place(f, row.signature), p.note);
+        r.add(p.cause, tier::of(p.strength), Basis::Observed, evidence);
+        auth_worked |= p.auth_worked;
+    }
+    auth_worked
 }
 
 /// The messages that say the app got no token, as far as they are the last word.
@@ -1465,14 +1363,6 @@ fn is_auth_cause(id: CauseId) -> bool {
     )
 }
 
-fn confidence(score: u8) -> Confidence {
-    match score {
-        85.. => Confidence::High,
-        60..=84 => Confidence::Medium,
-        _ => Confidence::Low,
-    }
-}
-
 /// Ranks causes and picks the verdict.
 pub fn rank(facts: &Facts) -> Report {
     let f = facts;
@@ -1576,7 +1466,7 @@ pub fn rank(facts: &Facts) -> Report {
             .take(6)
             .map(|c| RankedCause {
                 id: c.id,
-                confidence: confidence(c.score),
+                confidence: tier::confidence(c.score),
                 title: c.title.clone().unwrap_or_else(|| c.id.title().to_string()),
                 evidence: c.evidence.clone(),
                 fix: fixes::fix(c.id, f),

@@ -618,7 +618,7 @@ pub fn report_markdown(case: &Case, d: &Diagnosis) -> String {
 mod tests {
     use super::*;
     use crate::diag::case::{Case, ObservedResponse};
-    use crate::diag::cause::CauseId;
+    use crate::diag::known::causes::CauseId;
     use crate::diag::read::jwt::UnverifiedJwt;
     use crate::diag::read::token::TokenAnalysis;
     use crate::diag::report::{Finding, RankedCause, Report};
