@@ -989,3 +989,86 @@ fn the_latest_answer_in_a_log_decides() {
         Some(CauseId::QuotaOrRateLimit)
     );
 }
+
+/// Messages from real threads (tests/realworld/) are rows of `known::signatures`; each
+/// gets a second wording here, from another client or rendering than the real-world case,
+/// so the row is not fitted to one string.
+#[test]
+fn real_world_messages_in_other_renderings() {
+    let cases: &[(&str, CauseId)] = &[
+        // Tenant mismatch, as a .NET RequestFailedException (the real cases are azd and JSON).
+        (
+            "Azure.RequestFailedException: Token tenant 11111111-2222-3333-4444-555555555555 does not match resource tenant.\nStatus: 400 (Bad Request)\nErrorCode: Tenant provided in token does not match resource token",
+            CauseId::TokenWrongTenant,
+        ),
+        // Expired token, as openai-python's dict repr.
+        (
+            "openai.AuthenticationError: Error code: 401 - {'error': {'code': 'ExpiredAuthenticationToken', 'message': 'The access token expiry UTC time 11/23/2026 8:00:00 AM is earlier than current UTC time 11/23/2026 9:00:00 AM.'}}",
+            CauseId::TokenExpired,
+        ),
+        // A data action denied, from a Python agent SDK.
+        (
+            "azure.core.exceptions.HttpResponseError: (PermissionDenied) The principal `a8d2c6f4-1e3b-4a57-9c8d-0f6e2b1a3c95` lacks the required data action `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action` to perform `POST /openai/deployments/{deployment-id}/chat/completions` operation.",
+            CauseId::RbacMissingRole,
+        ),
+        // A managed identity refusing the audience, from ManagedIdentityCredential.
+        (
+            "azure.identity.CredentialUnavailableError: ManagedIdentityCredential: Audience https://ai.azure.com is not a supported MSI token audience.",
+            CauseId::CredentialUnavailable,
+        ),
+        // Consent, as an Entra token-endpoint envelope without the code in front.
+        (
+            "{\"error\":\"consent_required\",\"error_description\":\"The user or administrator has not consented to use the application.\"}",
+            CauseId::EntraSignInFailed,
+        ),
+        // DNS failures from Go, .NET and curl.
+        (
+            "Post \"https://fabrikam-ai.openai.azure.com/openai/deployments/chat/chat/completions?api-version=2024-10-21\": dial tcp: lookup fabrikam-ai.openai.azure.com: no such host",
+            CauseId::ResourceNotFound,
+        ),
+        (
+            "System.Net.Http.HttpRequestException: No such host is known. (fabrikam-ai.openai.azure.com:443)",
+            CauseId::ResourceNotFound,
+        ),
+        ("curl: (6) Could not resolve host: fabrikam-ai.openai.azure.com", CauseId::ResourceNotFound),
+        // No key found, from LangChain.js's token-provider wording.
+        ("Error: OpenAI or Azure OpenAI API key or Token Provider not found", CauseId::KeyMissing),
+        // OpenAI without an Authorization header, as raw JSON from curl.
+        (
+            "HTTP/2 401\n\n{\"error\":{\"message\":\"Missing bearer authentication in header\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}",
+            CauseId::KeyMissing,
+        ),
+        // A deactivated account, as openai-node.
+        (
+            "AuthenticationError: 401 This key is associated with a deactivated account. If you feel this is an error, contact us through our help center at help.openai.com.",
+            CauseId::KeyInvalid,
+        ),
+    ];
+    for (text, want) in cases {
+        let c = Case {
+            error_text: Some((*text).into()),
+            ..Case::default()
+        };
+        let r = diagnose(&c, NOW).report;
+        assert_eq!(
+            (r.verdict, r.causes.first().map(|c| c.id)),
+            (Verdict::Problem, Some(*want)),
+            "{text}"
+        );
+    }
+}
+
+/// A rate limit in Azure's other wordings ("the call rate limit", "token rate limit") and a
+/// content filter written as plain text both prove that authentication worked.
+#[test]
+fn rate_limits_and_content_filters_in_other_wordings_say_auth_worked() {
+    let limit = "openai.RateLimitError: Error code: 429 - {'error': {'code': '429', 'message': 'Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded token rate limit of your current AIServices S0 pricing tier. Please retry after 6 seconds.'}}";
+    let (v, id, _) = lead(&case(AOAI, Some(KEY), "api-key", limit));
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::QuotaOrRateLimit)));
+    let filter = "Error: (content_filter) The response was filtered due to the prompt triggering Azure OpenAI's content management policy.";
+    let mut c = case(AOAI, Some(KEY), "api-key", filter);
+    c.deployment = Some("contoso-chat".into());
+    c.api_version = Some("2024-10-21".into());
+    let (v, id, _) = lead(&c);
+    assert_eq!((v, id), (Verdict::Ok, None));
+}

@@ -114,6 +114,35 @@ pub enum Signature {
     /// 8.2/8.3: "The `api_key` … and `azure_ad_token_provider` arguments are mutually
     /// exclusive": a key and a token were both given to the SDK.
     SdkConflictingCredentials,
+    /// Real-world: "Token tenant … does not match resource tenant" / "Tenant provided in
+    /// token does not match resource token" (Foundry agents, Azure AI services).
+    AzureTokenTenantMismatch,
+    /// Real-world: "ExpiredAuthenticationToken", "The access token expiry UTC time '…' is
+    /// earlier than current UTC time '…'" (Foundry and Azure AI services data planes).
+    AzureTokenExpired,
+    /// Real-world: a data-plane RBAC denial worded as "lacks the required data action".
+    AzureDataActionDenied,
+    /// Real-world: a managed identity or Cloud Shell token source refuses the audience
+    /// ("AudienceNotSupported", "is not a supported MSI token audience").
+    TokenSourceAudienceNotSupported,
+    /// Real-world: Entra ID requires consent or preauthorization before it issues the
+    /// token ("must be configured via preauthorization", `consent_required`).
+    EntraConsentRequired,
+    /// Real-world: the client could not resolve the host name (getaddrinfo ENOTFOUND,
+    /// NameResolutionError, "Name or service not known", "No such host is known").
+    HostNotResolved,
+    /// Real-world: a client found no key to send ("No API key provided" in openai-python
+    /// 0.x, "API key not found" in LangChain.js).
+    ClientFoundNoKey,
+    /// Real-world: OpenAI's answer to a request with no `Authorization` header ("Missing
+    /// bearer or basic authentication in header").
+    OpenAiNoAuthHeader,
+    /// Real-world: OpenAI's `account_deactivated` ("This key is associated with a
+    /// deactivated account").
+    OpenAiAccountDeactivated,
+    /// Real-world: a client's own check of the key's format refused it before sending
+    /// ("API key should be of the format", "Invalid OpenAI API key!").
+    ClientRejectedKeyFormat,
     /// 7: "Failed to fetch" / "NetworkError when attempting to fetch resource".
     BrowserFailedToFetch,
     /// 7: "blocked by CORS policy" / "No 'Access-Control-Allow-Origin' header".
@@ -492,7 +521,8 @@ pub const SIGNATURES: &[SignatureRow] = &[
         source: "auth-failures.md A12",
         patterns: &[
             p("Rate limit is exceeded"),
-            p("exceeded call rate limit"),
+            p("call rate limit"),
+            p("token rate limit"),
             p("experiencing high demand"),
         ],
         points_at: after_auth(C::QuotaOrRateLimit, Means, " — authentication worked"),
@@ -916,6 +946,133 @@ pub const SIGNATURES: &[SignatureRow] = &[
         ],
         points_at: None,
     },
+    // Real-world messages (tests/realworld/), each from a public thread whose cause was
+    // confirmed there.
+    SignatureRow {
+        signature: S::AzureTokenTenantMismatch,
+        id: "evidence-azure-token-tenant-mismatch",
+        summary: "the service says the token's tenant is not the resource's tenant",
+        reads: Warning,
+        source: "https://github.com/Azure/azure-dev/issues/5974 (and Azure-Samples/ai-rag-chat-evaluator#94)",
+        patterns: &[
+            p("does not match resource tenant"),
+            p("Tenant provided in token does not match"),
+        ],
+        points_at: points(C::TokenWrongTenant, Means, ""),
+    },
+    SignatureRow {
+        signature: S::AzureTokenExpired,
+        id: "evidence-azure-token-expired",
+        summary: "the service says the access token has expired",
+        reads: Warning,
+        source: "https://github.com/microsoft/microsoft-foundry-for-vscode/issues/20",
+        patterns: &[
+            p("ExpiredAuthenticationToken"),
+            p("The access token expiry").then("is earlier than current", 120),
+        ],
+        points_at: points(C::TokenExpired, Means, ""),
+    },
+    SignatureRow {
+        signature: S::AzureDataActionDenied,
+        id: "evidence-azure-data-action-denied",
+        summary: "the token was accepted but its principal lacks a data action on the resource (a data-plane role)",
+        reads: Warning,
+        source: "https://github.com/microsoft/microsoft-foundry-for-vscode/issues/247",
+        patterns: &[p("lacks the required data action")],
+        points_at: points(C::RbacMissingRole, Means, " — authentication worked; a data-plane role is missing"),
+    },
+    SignatureRow {
+        signature: S::TokenSourceAudienceNotSupported,
+        id: "evidence-token-source-audience",
+        summary: "the token source (a managed identity, Cloud Shell) refuses to issue a token for this audience",
+        reads: Warning,
+        source: "https://github.com/Azure/CloudShell/issues/550 (and Azure-Samples/azure-search-openai-demo#629)",
+        patterns: &[
+            p("AudienceNotSupported"),
+            p("is not a supported MSI token audience"),
+        ],
+        points_at: points(C::CredentialUnavailable, Means, " — sign in another way (az login, a service principal)"),
+    },
+    SignatureRow {
+        signature: S::EntraConsentRequired,
+        id: "evidence-entra-consent",
+        summary: "Entra ID requires consent or preauthorization before it issues this token",
+        reads: Warning,
+        source: "https://github.com/Azure/azure-sdk-for-net/issues/50268 (AADSTS65001 is the coded form)",
+        patterns: &[
+            p("must be configured via preauthorization"),
+            p("consent_required"),
+            p("has not consented to use the application"),
+        ],
+        points_at: points(C::EntraSignInFailed, Means, ""),
+    },
+    SignatureRow {
+        signature: S::HostNotResolved,
+        id: "evidence-host-not-resolved",
+        summary: "the client could not resolve the host name: no such resource (or DNS is not set up)",
+        reads: Warning,
+        source: "causes.md resource-not-found; https://github.com/microsoft/sample-app-aoai-chatGPT/issues/82",
+        patterns: &[
+            p("getaddrinfo ENOTFOUND"),
+            p("NameResolutionError"),
+            p("Name or service not known"),
+            p("No such host is known"),
+            p("nodename nor servname provided"),
+            p("Temporary failure in name resolution"),
+            p("Could not resolve host"),
+            p("no such host").word(),
+        ],
+        points_at: points(C::ResourceNotFound, Means, " — no HTTP answer, so nothing is known of the credential"),
+    },
+    SignatureRow {
+        signature: S::ClientFoundNoKey,
+        id: "evidence-client-found-no-key",
+        summary: "the client found no API key to send",
+        reads: Warning,
+        source: "https://github.com/microsoft/PubSec-Info-Assistant/issues/555 (openai-python 0.x), FlowiseAI/Flowise#926 (LangChain.js)",
+        patterns: &[
+            p("No API key provided"),
+            p("API key not found").word(),
+            p("API key or Token Provider not found"),
+        ],
+        points_at: points(C::KeyMissing, Means, " — the client had no key, so nothing was sent"),
+    },
+    SignatureRow {
+        signature: S::OpenAiNoAuthHeader,
+        id: "evidence-openai-no-auth-header",
+        summary: "OpenAI received no Authorization header",
+        reads: Warning,
+        source: "https://github.com/openai/codex/issues/39883",
+        patterns: &[
+            p("Missing bearer or basic authentication in header"),
+            p("Missing bearer authentication in header"),
+        ],
+        points_at: points(C::KeyMissing, Means, ""),
+    },
+    SignatureRow {
+        signature: S::OpenAiAccountDeactivated,
+        id: "evidence-openai-account-deactivated",
+        summary: "OpenAI says the key belongs to a deactivated account",
+        reads: Warning,
+        source: "https://github.com/ashinnotfound/ChatGPT-YourChatRobot/issues/43",
+        patterns: &[
+            p("associated with a deactivated account"),
+            p("account_deactivated"),
+        ],
+        points_at: points(C::KeyInvalid, Means, " — this key will not work again: use a key of an active account"),
+    },
+    SignatureRow {
+        signature: S::ClientRejectedKeyFormat,
+        id: "evidence-client-rejected-key-format",
+        summary: "the client's own check of the key's format refused it before anything was sent",
+        reads: Warning,
+        source: "https://github.com/run-llama/llama_index/issues/7042, Significant-Gravitas/AutoGPT#7090",
+        patterns: &[
+            p("API key should be of the format"),
+            p("Invalid OpenAI API key!"),
+        ],
+        points_at: None,
+    },
     // Computed, and validation errors.
     SignatureRow {
         signature: S::Success,
@@ -941,6 +1098,9 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("Missing required parameter"),
             p("context_length_exceeded"),
             p("'code': 'content_filter'"),
+            p("(content_filter)"),
+            p("content management policy"),
+            p("ResponsibleAIPolicyViolation"),
             p("'code': 'invalid_value'"),
             p("is not of type"),
         ],
