@@ -1072,3 +1072,48 @@ fn rate_limits_and_content_filters_in_other_wordings_say_auth_worked() {
     let (v, id, _) = lead(&c);
     assert_eq!((v, id), (Verdict::Ok, None));
 }
+
+/// Every known client regression, written as a user would (`name version`), with a plain
+/// 401 from the service: the regression (or the cause naming its effect) leads, and the
+/// fix names the version to move to. The same client at another version gets no
+/// client-known-bug.
+#[test]
+fn every_known_client_regression_leads_a_plain_401() {
+    use doctor401::diag::known::clients::{CLIENTS, REGRESSIONS};
+    let text = "HTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{\"error\":{\"code\":\"401\",\"message\":\"Unauthorized\"}}";
+    for reg in REGRESSIONS {
+        let version = reg.bad[0].trim_end_matches('.');
+        let version = if reg.bad[0].ends_with('.') {
+            format!("{version}.3")
+        } else {
+            version.to_string()
+        };
+        // As users write it: the package name the client table knows it by.
+        let name = CLIENTS
+            .iter()
+            .find(|a| a.name == reg.client)
+            .unwrap()
+            .needle;
+        let mut c = case(AOAI, None, "auto", text);
+        c.client = Some(format!("{name} {version}"));
+        let r = diagnose(&c, NOW).report;
+        let want = reg.names_effect.unwrap_or(CauseId::ClientKnownBug);
+        assert_eq!(
+            (r.verdict, r.causes.first().map(|c| c.id)),
+            (Verdict::Problem, Some(want)),
+            "{} {version}",
+            reg.client
+        );
+        let bug = r.causes.iter().find(|c| c.id == CauseId::ClientKnownBug);
+        let fix = bug.map(|c| c.fix.join("\n")).unwrap_or_default();
+        assert!(fix.contains(reg.fixed), "{}: {fix}", reg.client);
+
+        c.client = Some(format!("{name} 99.0.0"));
+        let r = diagnose(&c, NOW).report;
+        assert!(
+            r.causes.iter().all(|c| c.id != CauseId::ClientKnownBug),
+            "{} 99.0.0",
+            reg.client
+        );
+    }
+}

@@ -10,6 +10,7 @@ pub mod api_versions;
 pub mod audiences;
 pub mod causes;
 pub mod chars;
+pub mod clients;
 pub mod env_names;
 pub mod headers;
 pub mod hosts;

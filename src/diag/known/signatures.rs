@@ -164,6 +164,11 @@ impl Signature {
         self.row().map_or("", SignatureRow::section)
     }
 
+    /// True when this message says the service refused the credential.
+    pub fn refuses_credential(self) -> bool {
+        self.row().is_some_and(|r| r.reads == Reads::Refusal)
+    }
+
     /// True when this message can only come after authentication succeeded
     /// (`causes.md`: a 404 DeploymentNotFound, a 429 and a 400 validation error prove it).
     pub fn proves_auth(self) -> bool {
@@ -276,7 +281,9 @@ const fn p(text: &'static str) -> Pattern {
 /// What a known message says about the call; the finding about it reads accordingly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reads {
-    /// The call failed (a warning: something is wrong, the rules say what).
+    /// The service refused the credential (a warning; the call got no further).
+    Refusal,
+    /// The call failed another way (a warning: something is wrong, the rules say what).
     Failure,
     /// Neither (information: a rate limit, a browser failure, a chain's progress).
     Neutral,
@@ -365,7 +372,7 @@ impl SignatureRow {
 }
 
 use super::causes::CauseId as C;
-use Reads::{Failure as Warning, Neutral as Info, Success as Good};
+use Reads::{Failure as Warning, Neutral as Info, Refusal as Refused, Success as Good};
 use Signature as S;
 use Strength::{Hints, Means, Names, Suggests};
 
@@ -376,7 +383,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureInvalidKey,
         id: "evidence-azure-invalid-key",
         summary: "Azure OpenAI says the key is invalid for this resource (or the endpoint is wrong)",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md A1",
         patterns: &[p("invalid subscription key or wrong API endpoint")],
         points_at: None,
@@ -385,7 +392,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureTokenRejected,
         id: "evidence-azure-token-rejected",
         summary: "Azure OpenAI rejected the bearer credential: the token is missing, invalid, for another audience, or expired",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md A2",
         patterns: &[p("Access token is missing, invalid, audience is incorrect")],
         points_at: None,
@@ -394,7 +401,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureScopedTokenRejected,
         id: "evidence-azure-scoped-token-rejected",
         summary: "Azure OpenAI expected a different token type (urn:ms.scopedToken audience): a token for another service, or the wrong client transport",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md A2",
         patterns: &[
             p("audience is incorrect (urn:ms.scopedToken"),
@@ -420,7 +427,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureKeyAuthDisabled,
         id: "evidence-azure-key-auth-disabled",
         summary: "key authentication is disabled on this resource; only Entra ID tokens work",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md A5",
         patterns: &[
             p("AuthenticationTypeDisabled"),
@@ -531,7 +538,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureSubscriptionKeyHeaderMissing,
         id: "evidence-azure-subscription-key-header",
         summary: "this Azure AI Services API wants its key in the Ocp-Apim-Subscription-Key header",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md A13",
         patterns: &[
             p("Ocp-Apim-Subscription-Key is missing"),
@@ -543,7 +550,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureMissingAuthorizationHeader,
         id: "evidence-azure-missing-authorization-header",
         summary: "the endpoint wants an Authorization header (serverless endpoints take the key as Bearer)",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md A13",
         patterns: &[p("Missing Authorization header")],
         points_at: points(C::AuthHeaderWrong, Suggests, ""),
@@ -565,7 +572,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimMissingKey,
         id: "evidence-apim-missing-key",
         summary: "an API Management gateway wants a subscription key and got none",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md B1",
         patterns: &[p("Access denied due to missing subscription key")],
         points_at: None,
@@ -574,7 +581,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimInvalidKey,
         id: "evidence-apim-invalid-key",
         summary: "an API Management gateway (or a legacy Cognitive Services API) says the subscription key is invalid",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md B2",
         patterns: &[p("Access denied due to invalid subscription key").unless(&["or wrong"])],
         points_at: None,
@@ -583,7 +590,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimMissingCredentials,
         id: "evidence-apim-missing-credentials",
         summary: "an API Management gateway wants an application token or a subscription key and got neither",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md B3",
         patterns: &[p("missing application credentials or subscription key")],
         points_at: None,
@@ -592,7 +599,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimJwtRejected,
         id: "evidence-apim-jwt-rejected",
         summary: "an API Management validate-jwt policy rejected the token",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md B4",
         patterns: &[
             p("Access token is missing or invalid"),
@@ -606,7 +613,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::ApimJwtNotPresent,
         id: "evidence-apim-jwt-not-present",
         summary: "an API Management validate-jwt policy found no token in the header it reads (usually `Authorization`)",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md B4",
         patterns: &[p("JWT not present")],
         points_at: None,
@@ -616,7 +623,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiInvalidKey,
         id: "evidence-openai-invalid-key",
         summary: "OpenAI says the API key is incorrect",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md C1",
         patterns: &[p("Incorrect API key provided"), p("invalid_api_key")],
         points_at: None,
@@ -625,7 +632,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiMissingKey,
         id: "evidence-openai-missing-key",
         summary: "OpenAI received no API key",
-        reads: Warning,
+        reads: Refused,
         source: "auth-failures.md C2",
         patterns: &[p("You didn't provide an API key")],
         points_at: points(C::KeyMissing, Means, ""),
@@ -952,7 +959,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureTokenTenantMismatch,
         id: "evidence-azure-token-tenant-mismatch",
         summary: "the service says the token's tenant is not the resource's tenant",
-        reads: Warning,
+        reads: Refused,
         source: "https://github.com/Azure/azure-dev/issues/5974 (and Azure-Samples/ai-rag-chat-evaluator#94)",
         patterns: &[
             p("does not match resource tenant"),
@@ -964,7 +971,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::AzureTokenExpired,
         id: "evidence-azure-token-expired",
         summary: "the service says the access token has expired",
-        reads: Warning,
+        reads: Refused,
         source: "https://github.com/microsoft/microsoft-foundry-for-vscode/issues/20",
         patterns: &[
             p("ExpiredAuthenticationToken"),
@@ -1041,7 +1048,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiNoAuthHeader,
         id: "evidence-openai-no-auth-header",
         summary: "OpenAI received no Authorization header",
-        reads: Warning,
+        reads: Refused,
         source: "https://github.com/openai/codex/issues/39883",
         patterns: &[
             p("Missing bearer or basic authentication in header"),
@@ -1053,7 +1060,7 @@ pub const SIGNATURES: &[SignatureRow] = &[
         signature: S::OpenAiAccountDeactivated,
         id: "evidence-openai-account-deactivated",
         summary: "OpenAI says the key belongs to a deactivated account",
-        reads: Warning,
+        reads: Refused,
         source: "https://github.com/ashinnotfound/ChatGPT-YourChatRobot/issues/43",
         patterns: &[
             p("associated with a deactivated account"),

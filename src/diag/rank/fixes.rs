@@ -689,9 +689,13 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "Use the resource's own key (Azure portal → the resource → Keys and Endpoint: 32 hex characters, or 84 characters on newer resources). An OpenAI `sk-` key, a subscription id, tenant id, client id or client-secret id is not an Azure OpenAI key.".into(),
             step_with("Read the key with the Azure CLI:", "sh", &format!("az cognitiveservices account keys list --name {} --resource-group <resource-group> --query key1 -o tsv", t.resource)),
         ],
-        CauseId::ClientKnownBug => vec![
-            "The configuration is right; this version of the client library sends the credential wrongly. Move to the fixed version named in the evidence (or back to the last version that worked), reinstall, and run the same call again.".into(),
-        ],
+        CauseId::ClientKnownBug => match facts.client.as_ref().and_then(|c| c.regression().map(|(r, v)| (c, r, v))) {
+            Some((c, reg, version)) => vec![format!(
+                "The configuration is right; {} {version} {}. Move to {}, reinstall, and run the same call again. Source: {}",
+                c.name, reg.effect, reg.fixed, reg.source
+            )],
+            None => vec!["The configuration is right; this version of the client library sends the credential wrongly. Move to the fixed version named in the evidence (or back to the last version that worked), reinstall, and run the same call again.".into()],
+        },
         CauseId::OpenaiAdminKey => vec![
             "Admin keys (`sk-admin-…`) reach only the Administration API. Create a project key (`sk-proj-…`) at https://platform.openai.com/api-keys for inference, and keep the admin key out of application configuration.".into(),
         ],

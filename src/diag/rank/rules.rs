@@ -1068,6 +1068,49 @@ fn pointed_causes(f: &Facts, r: &mut Ranking) -> bool {
     auth_worked
 }
 
+/// A client version with a known regression (`known::clients::REGRESSIONS`). With an
+/// observed refusal (or a client that sent nothing) it explains the failure and leads,
+/// unless a more specific cause names the effect (`causes.md` client-known-bug); without
+/// one it is only worth knowing.
+fn client_rules(f: &Facts, r: &mut Ranking) {
+    let Some(client) = &f.client else { return };
+    let Some((reg, version)) = client.regression() else {
+        return;
+    };
+    let failed = f.evidence.hits.iter().any(|h| {
+        h.signature.refuses_credential()
+            || matches!(
+                h.signature,
+                S::SdkMissingCredentials
+                    | S::SdkCouldNotResolveAuth
+                    | S::ClientFoundNoKey
+                    | S::ClientRejectedKeyFormat
+                    | S::OpenAiNoAuthHeader
+            )
+    }) || f.evidence.status == Some(401);
+    let (basis, bug, effect) = if failed {
+        (Basis::Observed, tier::NAMES, tier::MEANS)
+    } else {
+        (Basis::Inputs, tier::HINTS, tier::HINTS)
+    };
+    let evidence = format!(
+        "client: {} {version} {} — a known defect ({}); move to {}",
+        client.name, reg.effect, reg.source, reg.fixed
+    );
+    match reg.names_effect {
+        Some(cause) => {
+            r.add(cause, effect, basis, evidence.clone());
+            r.add(
+                CauseId::ClientKnownBug,
+                effect.saturating_sub(6),
+                basis,
+                evidence,
+            );
+        }
+        None => r.add(CauseId::ClientKnownBug, bug, basis, evidence),
+    }
+}
+
 /// The messages that say the app got no token, as far as they are the last word.
 ///
 /// A credential chain (DefaultAzureCredential, ChainedTokenCredential) tries its links
@@ -1305,23 +1348,6 @@ fn passed_auth(s: S) -> bool {
         )
 }
 
-/// Answers that say the credential was refused.
-const AUTH_REFUSED: &[S] = &[
-    S::AzureInvalidKey,
-    S::AzureTokenRejected,
-    S::AzureScopedTokenRejected,
-    S::AzureKeyAuthDisabled,
-    S::AzureSubscriptionKeyHeaderMissing,
-    S::AzureMissingAuthorizationHeader,
-    S::ApimMissingKey,
-    S::ApimInvalidKey,
-    S::ApimMissingCredentials,
-    S::ApimJwtRejected,
-    S::ApimJwtNotPresent,
-    S::OpenAiInvalidKey,
-    S::OpenAiMissingKey,
-];
-
 /// The line of the pasted output where an auth failure follows every answer that
 /// showed auth working, if it does: the log's latest state is the failure.
 fn failure_after_ok(f: &Facts) -> Option<usize> {
@@ -1334,7 +1360,7 @@ fn failure_after_ok(f: &Facts) -> Option<usize> {
             .max()
     };
     let ok = line_of(&passed_auth)?;
-    let refused = line_of(&|s| AUTH_REFUSED.contains(&s))?;
+    let refused = line_of(&S::refuses_credential)?;
     (refused > ok).then_some(refused)
 }
 
@@ -1381,6 +1407,8 @@ pub fn rank(facts: &Facts) -> Report {
         }
     }
     let observed_causes = !r.cands.is_empty();
+
+    client_rules(f, &mut r);
 
     // Input shapes on their own (they only add to, or sharpen, what was observed).
     let input_base = 72;

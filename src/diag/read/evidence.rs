@@ -1388,7 +1388,7 @@ fn describe(
             )
         };
         let severity = match row.reads {
-            Reads::Failure => Severity::Warning,
+            Reads::Refusal | Reads::Failure => Severity::Warning,
             Reads::Neutral => Severity::Info,
             Reads::Success => Severity::Ok,
         };

@@ -7,6 +7,10 @@
 
 use crate::diag::known::api_versions::{self, Stage};
 use crate::diag::known::chars::{is_invisible, is_quote};
+pub use crate::diag::known::clients::Library;
+use crate::diag::known::clients::{
+    regression, Regression, CLIENTS, DOTNET_HINTS, NODE_HINTS, VERSION_QUALIFIERS,
+};
 pub use crate::diag::known::headers::AuthHeader;
 use crate::diag::known::key_shapes::looks_like_secret;
 use crate::diag::known::models::{self, ModelMatch, Spelling};
@@ -1087,27 +1091,6 @@ pub fn deployment(raw: Option<&str>) -> DeploymentAnalysis {
 // ---------------------------------------------------------------------------------------
 // client
 
-/// A client library.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Library {
-    /// `openai` for Python.
-    OpenAiPython,
-    /// `openai` for Node.
-    OpenAiNode,
-    /// `Azure.AI.OpenAI` for .NET.
-    AzureAiOpenAiDotnet,
-    /// `OpenAI` for .NET.
-    OpenAiDotnet,
-    /// LiteLLM.
-    LiteLlm,
-    /// LangChain.
-    LangChain,
-    /// curl or another raw HTTP client.
-    Curl,
-    /// Something else.
-    Other,
-}
-
 /// What the `client` field says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientInfo {
@@ -1127,6 +1110,9 @@ pub struct ClientInfo {
     /// The version came from a range such as `>=2.30` or `^4.0`: a lower bound, not the
     /// installed version.
     pub version_is_minimum: bool,
+    /// The client field as given (trimmed), for what the parsed version leaves out
+    /// (`1.0.0b4`, `1.0.0-beta.5`).
+    pub text: String,
 }
 
 /// Client notes about how `AzureOpenAI` (and Azure.Core) behave against Azure: they do not
@@ -1141,6 +1127,17 @@ const AZURE_ONLY_NOTES: &[&str] = &[
 ];
 
 impl ClientInfo {
+    /// The known regression of this client's version (`known::clients::REGRESSIONS`), with
+    /// the version as written, if there is one. A range (`>=1.84`) names no version.
+    pub fn regression(&self) -> Option<(&'static Regression, &str)> {
+        if self.version_is_minimum {
+            return None;
+        }
+        self.text
+            .split(|c: char| c.is_whitespace() || "=@,()/:;".contains(c))
+            .find_map(|word| regression(&self.name, word).map(|r| (r, word)))
+    }
+
     /// Drops the notes that are about Azure only, for a call to another kind of endpoint.
     pub fn drop_azure_notes(&mut self) {
         self.findings
@@ -1177,128 +1174,9 @@ impl ClientInfo {
     }
 }
 
-/// How a client is recognised in free text.
-struct ClientAlias {
-    /// Lower-case text to look for.
-    needle: &'static str,
-    library: Library,
-    name: &'static str,
-    /// Something worth knowing about it, with its source, or `""`.
-    note: &'static str,
-}
-
-const fn alias(
-    needle: &'static str,
-    library: Library,
-    name: &'static str,
-    note: &'static str,
-) -> ClientAlias {
-    ClientAlias {
-        needle,
-        library,
-        name,
-        note,
-    }
-}
-
 /// Client names, most specific first (the first match wins). Bare `openai` is handled
 /// after this table, by language hints and version.
 #[rustfmt::skip]
-const CLIENTS: &[ClientAlias] = &[
-    alias("azure.ai.openai", Library::AzureAiOpenAiDotnet, "Azure.AI.OpenAI", ""),
-    alias("@azure/openai", Library::Other, "@azure/openai",
-        "@azure/openai 2.x no longer has its own client; it layers on the `openai` package's AzureOpenAI (auth-failures.md 8.5)."),
-    alias("azure-ai-inference", Library::Other, "azure-ai-inference",
-        "azure-ai-inference with a key credential sends it both as `api-key` and as `Authorization: Bearer` (auth-failures.md 8.6)."),
-    alias("azure-ai-projects", Library::Other, "azure-ai-projects",
-        "azure-ai-projects before 2.0.0b3 asked for the wrong token scope in get_openai_client(), giving 401 (auth-failures.md 8.6)."),
-    // Java's Azure SDK and LangChain4j are neither openai-python nor LangChain.
-    alias("azure-ai-openai", Library::Other, "azure-ai-openai (Java)", ""),
-    alias("litellm", Library::LiteLlm, "LiteLLM", ""),
-    alias("langchain4j", Library::Other, "LangChain4j", ""),
-    alias("langchain", Library::LangChain, "LangChain", ""),
-    alias("semantic-kernel", Library::Other, "Semantic Kernel", ""),
-    alias("semantic kernel", Library::Other, "Semantic Kernel", ""),
-    alias("semantickernel", Library::Other, "Semantic Kernel", ""),
-    alias("llama-index", Library::Other, "LlamaIndex", ""),
-    alias("llama_index", Library::Other, "LlamaIndex", ""),
-    alias("llamaindex", Library::Other, "LlamaIndex", ""),
-    alias("autogen", Library::Other, "AutoGen", ""),
-    alias("codex", Library::Other, "OpenAI Codex CLI",
-        "Codex treats only Azure-looking hosts as Azure and sends `Authorization: Bearer` to others, such as an API Management custom domain (auth-failures.md 8.7)."),
-    alias("openai-node", Library::OpenAiNode, "openai-node", ""),
-    alias("openai node", Library::OpenAiNode, "openai-node", ""),
-    alias("openai-js", Library::OpenAiNode, "openai-node", ""),
-    alias("openai npm", Library::OpenAiNode, "openai-node", ""),
-    alias("npm openai", Library::OpenAiNode, "openai-node", ""),
-    alias("node openai", Library::OpenAiNode, "openai-node", ""),
-    alias("openai-dotnet", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai .net", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai.net", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai dotnet", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai-python", Library::OpenAiPython, "openai-python", ""),
-    alias("openai python", Library::OpenAiPython, "openai-python", ""),
-    alias("openai_python", Library::OpenAiPython, "openai-python", ""),
-    alias("python openai", Library::OpenAiPython, "openai-python", ""),
-    alias("openai==", Library::OpenAiPython, "openai-python", ""),
-    alias("curl", Library::Curl, "curl", ""),
-    alias("wget", Library::Curl, "wget", ""),
-    alias("httpie", Library::Curl, "HTTPie", ""),
-    alias("postman", Library::Curl, "Postman", ""),
-    alias("insomnia", Library::Curl, "Insomnia", ""),
-    alias("bruno", Library::Curl, "Bruno", ""),
-    alias("invoke-restmethod", Library::Curl, "Invoke-RestMethod", ""),
-    alias("invoke-webrequest", Library::Curl, "Invoke-WebRequest", ""),
-    alias("httpx", Library::Curl, "httpx", ""),
-    alias("requests", Library::Curl, "requests", ""),
-    alias("axios", Library::Curl, "axios", ""),
-    alias("fetch", Library::Curl, "fetch", ""),
-];
-
-/// Words that say which language a bare `openai` is for.
-const NODE_HINTS: &[&str] = &[
-    "node",
-    "npm",
-    "javascript",
-    "typescript",
-    " js",
-    "-js",
-    "yarn",
-    "pnpm",
-    "deno",
-    "bun",
-];
-const DOTNET_HINTS: &[&str] = &[".net", "dotnet", "nuget", "c#", "csharp"];
-
-/// Words that may stand between a client's name and its version (`openai (python)
-/// v2.35.1`, `openai nuget 2.1.0`); any other word means the number that follows is
-/// another package's (`fetch (@azure/msal-browser 3.27)`, `Invoke-RestMethod / Az.Accounts 2.19`).
-const VERSION_QUALIFIERS: &[&str] = &[
-    "python",
-    "node",
-    "nodejs",
-    "npm",
-    "nuget",
-    "pip",
-    "pypi",
-    "dotnet",
-    "net",
-    "typescript",
-    "javascript",
-    "js",
-    "ts",
-    "java",
-    "maven",
-    "gradle",
-    "sdk",
-    "library",
-    "lib",
-    "package",
-    "version",
-    "ver",
-    "client",
-    "cli",
-];
 
 /// The version that belongs to the name ending at `end`: after the rest of the name's
 /// token (`-cli`, `.exe`) only separators, range operators and the words of
@@ -1426,6 +1304,7 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
         name: String::new(),
         version_parts: 0,
         version_is_minimum: false,
+        text: text.chars().take(MAX_CLIENT_LEN).collect(),
     };
     let f =
         |severity, id: &str, message: String| Finding::new(Field::Client, severity, id, message);
