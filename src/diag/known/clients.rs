@@ -52,8 +52,10 @@ const fn alias(
     }
 }
 
-/// Every client the doctor knows by name, first match wins (so longer names come
-/// before the names they contain).
+/// Client names, most specific first (the first match wins, so longer names come before
+/// the names they contain). Bare `openai` is handled after this table, by language hints
+/// and version.
+#[rustfmt::skip]
 pub const CLIENTS: &[ClientAlias] = &[
     alias("azure.ai.openai", Library::AzureAiOpenAiDotnet, "Azure.AI.OpenAI", ""),
     alias("azure.ai.inference", Library::Other, "Azure.AI.Inference", ""),

@@ -1174,10 +1174,6 @@ impl ClientInfo {
     }
 }
 
-/// Client names, most specific first (the first match wins). Bare `openai` is handled
-/// after this table, by language hints and version.
-#[rustfmt::skip]
-
 /// The version that belongs to the name ending at `end`: after the rest of the name's
 /// token (`-cli`, `.exe`) only separators, range operators and the words of
 /// [`VERSION_QUALIFIERS`] may come before it.
