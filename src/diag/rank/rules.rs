@@ -1650,21 +1650,20 @@ fn scrub(report: &mut Report, f: &Facts) {
             })
             .map(|v| v.expose().chars().collect()),
     );
-    // The token field may hold a whole `az account get-access-token` answer: its JSON
-    // names (`accessToken`, `expiresOn`) and the tenant and subscription GUIDs are no
-    // secret (the claims table shows the tenant anyway); the long runs (the JWT) are.
     if let Some(t) = &f.case.token {
-        secrets.extend(
-            t.expose()
-                .split(|c: char| !(c.is_ascii_alphanumeric() || "._~+/=-".contains(c)))
-                .filter(|run| run.len() >= 20 && !is_guid(run))
-                .map(|run| run.chars().collect()),
-        );
+        secrets.extend(token_field_secrets(t.expose()));
     }
+    // Every piece of WINDOW characters of a secret is hidden; a secret shorter than that
+    // is hidden whole (down to MIN_SECRET: shorter text is no secret worth the name, and
+    // hiding it would garble the report's words).
+    const WINDOW: usize = 8;
+    const MIN_SECRET: usize = 6;
     let marker: Vec<char> = OPENAI_MARKER.chars().collect();
     let windows: std::collections::HashSet<&[char]> = secrets
         .iter()
-        .flat_map(|s| s.get(public_prefix_len(s)..).unwrap_or_default().windows(8))
+        .map(|s| s.get(public_prefix_len(s)..).unwrap_or_default())
+        .filter(|s| s.len() >= MIN_SECRET)
+        .flat_map(|s| s.windows(WINDOW.min(s.len())))
         .filter(|w| *w != marker.as_slice())
         .collect();
     if windows.is_empty() {
@@ -1672,15 +1671,14 @@ fn scrub(report: &mut Report, f: &Facts) {
     }
     let clean = |text: &mut String| {
         let chars: Vec<char> = text.chars().collect();
-        if chars.len() < 8 {
-            return;
-        }
         let mut hide = vec![false; chars.len()];
         let mut any = false;
-        for (i, w) in chars.windows(8).enumerate() {
-            if windows.contains(w) {
-                hide[i..i + 8].iter_mut().for_each(|h| *h = true);
-                any = true;
+        for n in (MIN_SECRET..=WINDOW).filter(|n| *n <= chars.len()) {
+            for (i, w) in chars.windows(n).enumerate() {
+                if windows.contains(w) {
+                    hide[i..i + n].iter_mut().for_each(|h| *h = true);
+                    any = true;
+                }
             }
         }
         if !any {
@@ -1712,6 +1710,25 @@ fn scrub(report: &mut Report, f: &Facts) {
     if let Some(n) = &mut report.next_step {
         clean(n);
     }
+}
+
+/// What in the token field is secret: the token an `az account get-access-token` answer
+/// or a token response holds (its JSON names and the tenant and subscription GUIDs are
+/// not, and the claims table shows the tenant anyway), the long runs of pasted decoded
+/// claims, and otherwise the whole value, whatever its characters.
+fn token_field_secrets(text: &str) -> Vec<Vec<char>> {
+    let value = text.trim();
+    if let Some(paste) = crate::diag::read::jwt::read_json_paste(value) {
+        return match paste.token {
+            Some(token) => vec![token.trim().chars().collect()],
+            None => value
+                .split(|c: char| !(c.is_ascii_alphanumeric() || "._~+/=-".contains(c)))
+                .filter(|run| run.len() >= 20 && !is_guid(run))
+                .map(|run| run.chars().collect())
+                .collect(),
+        };
+    }
+    vec![value.chars().collect()]
 }
 
 /// How many leading characters of a credential are public: quotes and whitespace
