@@ -409,6 +409,38 @@ fn token_rules(f: &Facts, r: &mut Ranking, base: u8) -> bool {
             found = true;
         }
     }
+    found |= token_time_rules(f, t, r, base, basis);
+    found |= token_audience_rules(f, t, r, base, basis);
+    if t.consumer_tenant || t.issuer_tenant_mismatch {
+        let why = if t.consumer_tenant {
+            "issued by the personal Microsoft account (MSA) tenant, which cannot hold Azure role assignments"
+        } else {
+            "the issuer's tenant differs from the tid claim"
+        };
+        r.add(
+            CauseId::TokenWrongTenant,
+            base.saturating_sub(2),
+            basis,
+            format!("{w}: {why}"),
+        );
+        found = true;
+    }
+    if matches!(host(f), Some(HostKind::Regional)) {
+        r.add(
+            CauseId::RegionalEndpointToken,
+            base,
+            basis,
+            "endpoint: a regional endpoint, which does not accept Entra ID tokens",
+        );
+        found = true;
+    }
+    found
+}
+
+/// The token's times: expired, or not valid yet (3.4, 3.6).
+fn token_time_rules(f: &Facts, t: &TokenAnalysis, r: &mut Ranking, base: u8, basis: Basis) -> bool {
+    let w = token_where(t);
+    let mut found = false;
     match t.time {
         Some(TimeStatus::Expired { ago }) => {
             r.add(
@@ -444,6 +476,19 @@ fn token_rules(f: &Facts, r: &mut Ranking, base: u8) -> bool {
         }
         _ => {}
     }
+    found
+}
+
+/// What the token is for, against the endpoint: another cloud, another audience (3.1, 3.2).
+fn token_audience_rules(
+    f: &Facts,
+    t: &TokenAnalysis,
+    r: &mut Ranking,
+    base: u8,
+    basis: Basis,
+) -> bool {
+    let w = token_where(t);
+    let mut found = false;
     let endpoint_cloud = f.parsed_endpoint().and_then(|p| p.cloud);
     let cloud_differs = fixes::token_cloud_differs(&t.kind, endpoint_cloud)
         || matches!((t.cloud, endpoint_cloud), (Some(a), Some(b)) if a != b);
@@ -492,29 +537,6 @@ fn token_rules(f: &Facts, r: &mut Ranking, base: u8) -> bool {
             base.saturating_sub(10),
             basis,
             format!("{w}: audience is {}", kind_text(&t.kind)),
-        );
-        found = true;
-    }
-    if t.consumer_tenant || t.issuer_tenant_mismatch {
-        let why = if t.consumer_tenant {
-            "issued by the personal Microsoft account (MSA) tenant, which cannot hold Azure role assignments"
-        } else {
-            "the issuer's tenant differs from the tid claim"
-        };
-        r.add(
-            CauseId::TokenWrongTenant,
-            base.saturating_sub(2),
-            basis,
-            format!("{w}: {why}"),
-        );
-        found = true;
-    }
-    if matches!(host(f), Some(HostKind::Regional)) {
-        r.add(
-            CauseId::RegionalEndpointToken,
-            base,
-            basis,
-            "endpoint: a regional endpoint, which does not accept Entra ID tokens",
         );
         found = true;
     }
@@ -713,11 +735,25 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
 
 /// Everything the observed messages say. Returns true when the evidence proves that
 /// authentication succeeded.
+/// What the service, the SDK or Entra ID said, rule by rule, grouped by who said it.
+/// Returns true when an answer shows that authentication worked.
 fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
+    let mut auth_ok = pointed_causes(f, r);
+    azure_key_refused(f, r);
+    azure_token_refused(f, r);
+    auth_ok |= azure_answers_after_auth(f, r);
+    azure_other_answers(f, r);
+    apim_answers(f, r);
+    openai_answers(f, r);
+    entra_answers(f, r);
+    let ev = &f.evidence;
+    auth_ok || ev.has(S::Success) || ev.has(S::ValidationError)
+}
+
+/// A1: Azure OpenAI refused the key. The most specific input explanation wins.
+fn azure_key_refused(f: &Facts, r: &mut Ranking) {
     let ev = &f.evidence;
     let o = Basis::Observed;
-    let mut auth_ok = pointed_causes(f, r);
-
     // Azure OpenAI: invalid key (A1). The most specific input explanation wins.
     if ev.has(S::AzureInvalidKey) || (ev.has(S::ApimInvalidKey) && !is_gateway(f)) {
         let sig = if ev.has(S::AzureInvalidKey) {
@@ -753,7 +789,12 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             }
         }
     }
+}
 
+/// A2: Azure OpenAI refused the bearer credential (or named a scoped-token audience).
+fn azure_token_refused(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // Azure OpenAI: token rejected (A2), or a scoped-token audience.
     if ev.has(S::AzureTokenRejected) || ev.has(S::AzureScopedTokenRejected) {
         let sig = if ev.has(S::AzureTokenRejected) {
@@ -814,7 +855,14 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             }
         }
     }
+}
 
+/// A4, A6, A7: answers that come after the credential was accepted (a missing role, a
+/// missing deployment, a wrong path or api-version). Returns true when one was seen.
+fn azure_answers_after_auth(f: &Facts, r: &mut Ranking) -> bool {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
+    let mut auth_ok = false;
     if ev.has(S::AzurePermissionDenied) {
         let mut e = place(f, S::AzurePermissionDenied);
         if let Some(oid) = token(f).and_then(|t| t.claims.oid.as_deref()) {
@@ -928,6 +976,13 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         auth_ok = true;
     }
+    auth_ok
+}
+
+/// A9 and A14: a regional endpoint that wants a key, and Resource Manager answering.
+fn azure_other_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     if ev.has(S::AzureProvideAuthKey) {
         let at = place(f, S::AzureProvideAuthKey);
         if cred_is_jwt(f)
@@ -962,7 +1017,12 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             r.add(CauseId::EndpointInvalid, 60, o, "the call went to Resource Manager (management.azure.com), not to the resource's endpoint");
         }
     }
+}
 
+/// B1–B4: API Management gateways.
+fn apim_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // API Management gateways (B1–B4).
     if ev.has(S::ApimMissingKey)
         || ev.has(S::ApimMissingCredentials)
@@ -1018,7 +1078,12 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
     if ev.has(S::ApimJwtRejected) || ev.has(S::ApimJwtNotPresent) {
         apim_validate_jwt(f, r);
     }
+}
 
+/// C1 and C9: OpenAI refused the key, or the key lacks a scope.
+fn openai_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // OpenAI (C1–C13).
     if ev.has(S::OpenAiInvalidKey) {
         openai_invalid_key(f, r);
@@ -1030,7 +1095,12 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         r.add(CauseId::OpenaiKeyScope, 96, o, e);
     }
+}
 
+/// §2: Entra ID refused to issue a token, or a credential chain got none.
+fn entra_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // Entra ID and credential chains (§2): the app never got a token.
     if !ev.aadsts.is_empty() || ev.has(S::EntraError) {
         let codes: Vec<String> = ev.aadsts.iter().map(|c| format!("AADSTS{c}")).collect();
@@ -1044,11 +1114,6 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         let score = if ev.aadsts.is_empty() { 95 } else { 80 };
         r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
     }
-
-    if ev.has(S::Success) || ev.has(S::ValidationError) {
-        auth_ok = true;
-    }
-    auth_ok
 }
 
 /// The causes that known messages point at on their own (`known::signatures::Pointer`): each is a row of
