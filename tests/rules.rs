@@ -1117,3 +1117,46 @@ fn every_known_client_regression_leads_a_plain_401() {
         );
     }
 }
+
+/// OpenAI's masked echo (C1) read for what arrived: a key with quotes or template
+/// characters around it is damaged; a run of hex is another service's key.
+#[test]
+fn openai_echo_shows_wrapping_and_foreign_keys() {
+    let echo = |shown: &str| {
+        format!("openai.AuthenticationError: Error code: 401 - {{'error': {{'message': 'Incorrect API key provided: {shown}. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}}}")
+    };
+    let oai = "https://api.openai.com/v1";
+    for (shown, want) in [
+        (
+            "'sk-proj*************************************************************Qx9'",
+            CauseId::KeyMalformed,
+        ),
+        (
+            "<sk-Ab1*******************************************Cd2>",
+            CauseId::KeyMalformed,
+        ),
+        (
+            "9f3c2a71****************************b04e",
+            CauseId::KeyWrongProvider,
+        ),
+    ] {
+        let (v, id, _) = lead(&case(oai, None, "authorization", &echo(shown)));
+        assert_eq!((v, id), (Verdict::Problem, Some(want)), "{shown}");
+    }
+}
+
+/// C11 generalised: api.openai.com saying a known model "does not exist" means this
+/// project cannot see it (auth worked); an unknown name is a wrong model id.
+#[test]
+fn openai_model_not_found_for_a_known_model_proves_auth() {
+    let text = "Error code: 404 - {'error': {'message': 'The model `gpt-4o` does not exist or you do not have access to it.', 'type': 'invalid_request_error', 'param': None, 'code': 'model_not_found'}}";
+    let mut c = case("https://api.openai.com/v1", None, "authorization", text);
+    c.deployment = Some("gpt-4o".into());
+    assert_eq!(lead(&c).0, Verdict::Ok);
+    c.deployment = Some("contoso-chat-prod".into());
+    let (v, id, _) = lead(&c);
+    assert_eq!(
+        (v, id),
+        (Verdict::Problem, Some(CauseId::DeploymentNotFound))
+    );
+}

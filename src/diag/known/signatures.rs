@@ -82,6 +82,8 @@ pub enum Signature {
     OpenAiIpNotAuthorized,
     /// C11: `model_not_found` / "does not have access to model" / "The model … does not exist".
     OpenAiModelNotFound,
+    /// C11: "Project `…` does not have access to model `…`".
+    OpenAiProjectNoModelAccess,
     /// C12: "Admin API keys cannot be used for non-administration endpoints".
     OpenAiAdminKeyUsed,
     /// C13: "Unsupported OpenAI-Version header".
@@ -182,6 +184,7 @@ impl Signature {
                 | Signature::OpenAiQuota
                 | Signature::OpenAiRateLimit
                 | Signature::OpenAiModelNotFound
+                | Signature::OpenAiProjectNoModelAccess
         )
     }
 }
@@ -736,9 +739,17 @@ pub const SIGNATURES: &[SignatureRow] = &[
         source: "auth-failures.md C11",
         patterns: &[
             p("model_not_found"),
-            p("does not have access to model"),
             p("The model").then("does not exist", 120),
         ],
+        points_at: None,
+    },
+    SignatureRow {
+        signature: S::OpenAiProjectNoModelAccess,
+        id: "evidence-openai-project-no-model-access",
+        summary: "the OpenAI project has no access to this model; authentication succeeded",
+        reads: Info,
+        source: "auth-failures.md C11",
+        patterns: &[p("does not have access to model")],
         points_at: None,
     },
     SignatureRow {

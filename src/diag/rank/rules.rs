@@ -174,11 +174,16 @@ fn opaque_non_key(f: &Facts) -> bool {
 
 /// C11: an OpenAI project without access to the model. The key worked, and no cause
 /// of the taxonomy fits (the model name is right), so none is ranked: for auth, `ok`.
+/// C11: the OpenAI project cannot use the model. OpenAI says so, or it says that a model
+/// that exists (a known model id, sent to api.openai.com) "does not exist": the model is
+/// not visible to this project or account. Either way the key was accepted.
 fn project_lacks_model(f: &Facts) -> bool {
-    !f.evidence.has(S::AzureDeploymentNotFound)
-        && f.evidence
-            .hit(S::OpenAiModelNotFound)
-            .is_some_and(|h| h.excerpt.contains("does not have access to model"))
+    let ev = &f.evidence;
+    !ev.has(S::AzureDeploymentNotFound)
+        && (ev.has(S::OpenAiProjectNoModelAccess)
+            || (ev.has(S::OpenAiModelNotFound)
+                && is_openai(f)
+                && f.deployment.looks_like_model.is_some()))
 }
 
 fn cred_missing(f: &Facts) -> bool {
@@ -1320,7 +1325,23 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
             let hexish = prefix.chars().all(|c| c.is_ascii_hexdigit())
                 && suffix.chars().all(|c| c.is_ascii_hexdigit());
             let lower = prefix.to_ascii_lowercase();
-            let vendor = if lower.starts_with("sk-or-") {
+            // Template or quoting characters around an `sk-` key in the echo: the key
+            // arrived wrapped (`${…}`, quotes from a Windows `set`, `<…>`), C1 + 5.4.
+            let wrapper = |c: char| matches!(c, '$' | '{' | '}' | '"' | '\'' | '`' | '<' | '>');
+            let inner = lower.trim_start_matches(wrapper);
+            let wrapped = inner.starts_with("sk-")
+                && (inner.len() < lower.len() || suffix.ends_with(wrapper));
+            if wrapped {
+                r.add(
+                    CauseId::KeyMalformed,
+                    96,
+                    o,
+                    format!("{at} — OpenAI's echo shows the key arrived with quotes or template characters around it ({length} characters)"),
+                );
+            }
+            let vendor = if wrapped {
+                None
+            } else if lower.starts_with("sk-or-") {
                 Some("an OpenRouter key (sk-or-)")
             } else if lower.starts_with("sk-ant-") {
                 Some("an Anthropic key (sk-ant-)")
@@ -1333,6 +1354,10 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
                 Some("an Azure resource key (hex, 32 characters)")
             } else if prefix.contains(' ') {
                 Some("words (prose)")
+            } else if hexish {
+                // Every OpenAI key starts `sk-`; a run of hex is another service's key
+                // (Azure's 32, OpenRouter's 64 without its `sk-or-v1-` prefix).
+                Some("a hexadecimal key of another service (OpenAI keys start with sk-)")
             } else if !lower.starts_with("sk-") && *length < 40 {
                 Some("a key of another vendor (no sk- prefix)")
             } else {
@@ -1491,6 +1516,13 @@ pub fn rank(facts: &Facts) -> Report {
         r.cands.retain(|c| c.observed && !is_auth_cause(c.id));
     }
 
+    let browser_only = f.evidence.failure.is_some()
+        && f.evidence.status.is_none()
+        && !f
+            .evidence
+            .hits
+            .iter()
+            .any(|h| !matches!(h.signature, S::BrowserFailedToFetch | S::BrowserCors));
     // Support from both sides raises a cause; input-only causes stay below high.
     for c in &mut r.cands {
         if c.observed && c.inputs {
@@ -1504,13 +1536,6 @@ pub fn rank(facts: &Facts) -> Report {
         (u64::from(u8::MAX - c.score), c.id as u64)
     });
 
-    let browser_only = f.evidence.failure.is_some()
-        && f.evidence.status.is_none()
-        && !f
-            .evidence
-            .hits
-            .iter()
-            .any(|h| !matches!(h.signature, S::BrowserFailedToFetch | S::BrowserCors));
     // Any status but a 2xx is no proof that the call works: a 4xx or 5xx failed, and a
     // 3xx only points elsewhere (4.4: "200 → auth OK").
     let unproven_status = f.evidence.status.is_some_and(|s| !(200..300).contains(&s));
