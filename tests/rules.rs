@@ -1160,3 +1160,38 @@ fn openai_model_not_found_for_a_known_model_proves_auth() {
         (Verdict::Problem, Some(CauseId::DeploymentNotFound))
     );
 }
+
+/// A2 that lists only sovereign audiences (here Azure China, as .NET prints it) means the
+/// resource lives in that cloud: a public-cloud token is the likely miss. A bare 403 from
+/// api.openai.com (here curl's status line) points at the region rule first.
+#[test]
+fn sovereign_a2_and_a_bare_openai_403() {
+    let a2 = "Azure.RequestFailedException: Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.cn), or have expired.\nStatus: 401 (Unauthorized)";
+    let c = Case {
+        error_text: Some(a2.into()),
+        auth_header: Some("authorization".into()),
+        ..Case::default()
+    };
+    let (v, id, _) = lead(&c);
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::TokenWrongCloud)));
+    // The same message from the public cloud says nothing of the cloud.
+    let public = a2.replace("azure.cn", "azure.com");
+    let c = Case {
+        error_text: Some(public),
+        auth_header: Some("authorization".into()),
+        ..Case::default()
+    };
+    assert_ne!(lead(&c).1, Some(CauseId::TokenWrongCloud));
+
+    let c = case(
+        "https://api.openai.com/v1",
+        None,
+        "authorization",
+        "HTTP/2 403\ncontent-length: 0\n\n",
+    );
+    let (v, id, _) = lead(&c);
+    assert_eq!(
+        (v, id),
+        (Verdict::Problem, Some(CauseId::RegionNotSupported))
+    );
+}

@@ -851,6 +851,7 @@ fn azure_token_refused(f: &Facts, r: &mut Ranking) {
                     "or the app sends an older token than the one pasted here",
                 );
             } else {
+                sovereign_audience_expected(f, r, &at);
                 unexplained_a2(f, r, &at);
             }
         }
@@ -1099,6 +1100,22 @@ fn openai_answers(f: &Facts, r: &mut Ranking) {
             e.push_str(&format!(" — missing: {s}"));
         }
         r.add(CauseId::OpenaiKeyScope, 96, o, e);
+    }
+    // A 403 from api.openai.com that says nothing more: C6 (the caller's country or
+    // region, judged on the egress IP) is the usual one; a project's IP allowlist (C10)
+    // answers 403 too. A message would have named either.
+    let unexplained = ev
+        .hits
+        .iter()
+        .all(|h| h.signature.row().is_none_or(|row| row.patterns.is_empty()));
+    if is_openai(f) && ev.status == Some(403) && unexplained {
+        r.add(CauseId::RegionNotSupported, 55, o, "a 403 from api.openai.com with no message: most often the caller's country or region, judged on the egress IP (C6)");
+        r.add(
+            CauseId::NetworkRestricted,
+            40,
+            o,
+            "or the project allows only some IP addresses (C10)",
+        );
     }
 }
 
@@ -1646,6 +1663,34 @@ fn next_step(f: &Facts, browser_only: bool, inputs_look_right: bool) -> String {
         );
     }
     format!("Run the request with curl and paste its full output (status line, headers and body) here:\n\n```sh\n{cmd}\n```")
+}
+
+/// A2 names the audiences the resource accepts. When they all belong to a sovereign
+/// cloud (Azure Government, Azure China), the resource lives there, and a client that
+/// asks for the public audience (the SDKs' default scope) is refused (3.1).
+fn sovereign_audience_expected(f: &Facts, r: &mut Ranking, at: &str) {
+    let Some(listed) = &f.evidence.audience_in_message else {
+        return;
+    };
+    // The audiences this doctor knows the cloud of (Foundry's ai.azure.us may not be).
+    let clouds: Vec<_> = listed
+        .split(" or ")
+        .filter_map(|aud| crate::diag::known::audiences::lookup(aud).and_then(|a| a.cloud))
+        .collect();
+    let Some(&cloud) = clouds.first() else {
+        return;
+    };
+    let endpoint_cloud = f.parsed_endpoint().and_then(|p| p.cloud);
+    let sovereign = cloud != crate::diag::known::hosts::Cloud::Public;
+    if sovereign && clouds.iter().all(|c| *c == cloud) && endpoint_cloud.is_none_or(|e| e == cloud)
+    {
+        r.add(
+            CauseId::TokenWrongCloud,
+            80,
+            Basis::Observed,
+            format!("{at} — the resource accepts only {cloud:?} audiences ({listed}); a token for the public cloud, the SDKs' default scope, is refused"),
+        );
+    }
 }
 
 /// An A2 with neither the credential nor the token at hand: the message names four

@@ -275,6 +275,7 @@ const PROBES: &[(&str, Probe)] = &[
     ("status_code=", Probe::StatusAfter(Src::SdkMessage)),
     ("status_code:", Probe::StatusAfter(Src::SdkMessage)),
     ("status code", Probe::StatusAfter(Src::SdkMessage)),
+    ("HTTP code", Probe::StatusAfter(Src::SdkMessage)),
     ("StatusCode:", Probe::StatusAfter(Src::SdkMessage)),
     (
         "does not indicate success:",
