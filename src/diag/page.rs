@@ -2,5 +2,6 @@
 //! it tests natively: the form model and smart paste, and the live probe's plan and the
 //! reading of its answer. The Yew shell (`ui`) only renders these and sends the probe.
 
-pub mod paste;
+pub mod form;
 pub mod probe;
+pub mod smart_paste;

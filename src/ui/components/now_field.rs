@@ -3,7 +3,7 @@
 //! the user (or a scenario) sets it, so a log from three hours ago is judged as of then.
 
 use super::findings::finding_list;
-use crate::diag::page::paste::FormField;
+use crate::diag::page::form::FormField;
 use crate::diag::parse::time::format_rfc3339;
 use crate::diag::Finding;
 use crate::diag::JudgedBy;

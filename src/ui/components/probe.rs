@@ -9,7 +9,7 @@
 
 use super::copy_button::CopyButton;
 use crate::diag::case::ObservedResponse;
-use crate::diag::page::paste::FormDiagnosis;
+use crate::diag::page::form::FormDiagnosis;
 use crate::diag::page::probe::{
     observed_for, plan, plan_inputs_for, sendable_secret, validate_target, CredentialKind,
     LoggedRequest, Outcome, ProbeStep, ProbeTarget, Rung, SecretRefusal,

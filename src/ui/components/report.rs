@@ -3,7 +3,7 @@
 //! would be copied before copying it. The text is made only when it is copied or
 //! previewed, never per keystroke.
 
-use crate::diag::page::paste::FormDiagnosis;
+use crate::diag::page::form::FormDiagnosis;
 use crate::diag::render::markdown::report_markdown;
 use crate::ui::browser;
 use std::rc::Rc;
