@@ -20,11 +20,14 @@ pub struct CopyButtonProps {
     pub oncopied: Option<Callback<bool>>,
 }
 
-/// The copy state shown next to the button.
+/// The copy state shown next to a copy button (this one and the report's).
 #[derive(Clone, Copy, PartialEq)]
-enum Status {
+pub enum Status {
+    /// Nothing copied yet.
     Idle,
+    /// The clipboard took the text.
     Copied,
+    /// The browser refused.
     Failed,
 }
 

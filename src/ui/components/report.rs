@@ -3,6 +3,7 @@
 //! would be copied before copying it. The text is made only when it is copied or
 //! previewed, never per keystroke.
 
+use super::copy_button::Status;
 use crate::diag::page::form::FormDiagnosis;
 use crate::diag::render::markdown::report_markdown;
 use crate::ui::browser;
@@ -15,13 +16,6 @@ use yew::prelude::*;
 pub struct CopyReportProps {
     /// The diagnosis to report.
     pub diag: Rc<FormDiagnosis>,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Status {
-    Idle,
-    Copied,
-    Failed,
 }
 
 /// The copy button and the folded preview.
