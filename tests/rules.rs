@@ -1038,6 +1038,11 @@ fn real_world_messages_in_other_renderings() {
             "HTTP/2 401\n\n{\"error\":{\"message\":\"Missing bearer authentication in header\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}",
             CauseId::KeyMissing,
         ),
+        // A client's own deployment check, in another model pair and without the typo.
+        (
+            "Validation failed, error: Please check your 'gpt-4o' deployment name exists in Azure AI.",
+            CauseId::DeploymentNotFound,
+        ),
         // A deactivated account, as openai-node.
         (
             "AuthenticationError: 401 This key is associated with a deactivated account. If you feel this is an error, contact us through our help center at help.openai.com.",

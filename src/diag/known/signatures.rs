@@ -142,6 +142,9 @@ pub enum Signature {
     /// Real-world: OpenAI's `account_deactivated` ("This key is associated with a
     /// deactivated account").
     OpenAiAccountDeactivated,
+    /// Real-world: a client's own check that the deployment exists failed (Dify: "Please
+    /// check your '…' deployment name is exists").
+    ClientDeploymentCheckFailed,
     /// Real-world: a client's own check of the key's format refused it before sending
     /// ("API key should be of the format", "Invalid OpenAI API key!").
     ClientRejectedKeyFormat,
@@ -1078,6 +1081,15 @@ pub const SIGNATURES: &[SignatureRow] = &[
             p("account_deactivated"),
         ],
         points_at: points(C::KeyInvalid, Means, " — this key will not work again: use a key of an active account"),
+    },
+    SignatureRow {
+        signature: S::ClientDeploymentCheckFailed,
+        id: "evidence-client-deployment-check",
+        summary: "the client's own check found no deployment of that name",
+        reads: Warning,
+        source: "https://github.com/langgenius/dify/issues/673",
+        patterns: &[p("deployment name is exist"), p("deployment name exists")],
+        points_at: points(C::DeploymentNotFound, Suggests, " — name the deployment as the Azure portal lists it, not the model"),
     },
     SignatureRow {
         signature: S::ClientRejectedKeyFormat,
