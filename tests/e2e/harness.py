@@ -82,7 +82,8 @@ addEventListener('unhandledrejection', (e) => { window.__errors.push(String(e.re
 # What the page looks like from inside, in one round trip.
 STATE_JS = r"""
 const body = document.body;
-const rendered = !!(body && body.querySelector(':scope > :not(noscript):not(script):not(link)'));
+// The static shell (#shell, index.html) paints before the app; Yew replaces it on mount.
+const rendered = !!(body && body.querySelector(':scope > :not(noscript):not(script):not(link):not(#shell)'));
 return {ready: document.readyState, started: window.__started === true, rendered,
         violations: window.__v || [], errors: window.__errors || []};
 """
