@@ -99,11 +99,12 @@ def header_csp() -> str:
 # Features the page never uses, denied to it and to anything it could ever embed. Only
 # names Chromium knows: an unknown one costs a console error on every load.
 DENIED_FEATURES = [
-    "accelerometer", "autoplay", "bluetooth", "camera", "clipboard-read",
-    "display-capture", "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid",
-    "idle-detection", "local-fonts", "magnetometer", "microphone", "midi", "payment",
-    "picture-in-picture", "publickey-credentials-create", "publickey-credentials-get",
-    "screen-wake-lock", "serial", "usb", "web-share", "xr-spatial-tracking",
+    "accelerometer", "autoplay", "browsing-topics", "camera", "clipboard-read",
+    "display-capture", "encrypted-media", "fullscreen", "gamepad", "geolocation",
+    "gyroscope", "hid", "idle-detection", "local-fonts", "magnetometer", "microphone",
+    "midi", "otp-credentials", "payment", "picture-in-picture",
+    "publickey-credentials-create", "publickey-credentials-get", "screen-wake-lock",
+    "serial", "sync-xhr", "usb", "window-management", "xr-spatial-tracking",
 ]
 # "Copy report" writes to the clipboard: allowed for the page itself only.
 ALLOWED_FEATURES = {"clipboard-write": "(self)"}
