@@ -150,6 +150,19 @@ class NginxServer:
         said = (Path(self.tmp.name) / "stderr").read_text()[-2000:]
         raise RuntimeError(f"nginx did not start: {said}")
 
+    @classmethod
+    def run_config(cls, conf: Path, port: int, timeout: float = 20.0) -> "NginxServer":
+        """nginx on a configuration file of the caller's (its prefix is the file's
+        directory), once `port` accepts connections; `.stop()` stops it."""
+        server = cls(conf.parent, timeout=timeout)
+        server.proc = subprocess.Popen([NGINX, "-p", str(conf.parent), "-c", str(conf)],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not server._wait_listening([port]):
+            server.stop()
+            raise RuntimeError(f"nginx did not start on {conf}")
+        server.url = f"http://127.0.0.1:{port}/"
+        return server
+
     def _wait_listening(self, ports: list[int]) -> bool:
         """Until every port accepts a connection (True) or nginx exits (False); bounded."""
         deadline = time.monotonic() + self.timeout
