@@ -23,7 +23,7 @@ try {
     say.textContent = typeof WebAssembly != 'object'
       ? '401 Doctor cannot run here: WebAssembly is turned off or blocked in this browser (often by a policy or an extension). Nothing you paste is sent anywhere; try another browser.'
       : '401 Doctor could not start (' + e + '). Reload the page; if it persists, WebAssembly may be blocked here.';
-    say.className = 'shell-failed';
+    say.hidden = false;
   }
   throw e;
 }
