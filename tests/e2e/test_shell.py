@@ -80,7 +80,9 @@ def test_the_shell_paints_before_the_wasm_and_says_when_it_cannot_start(browser:
         lambda b: b.js("const s = document.getElementById('shell-status');"
                        "return s && !s.hidden && s.textContent"), "the shell's message")
     assert "could not start" in status and "WebAssembly may be blocked" in status, status
-    assert browser.js("return performance.getEntriesByName('first-contentful-paint').length") == 1
+    browser.wait_until(
+        lambda b: b.js("return performance.getEntriesByName('first-contentful-paint').length"),
+        "a first contentful paint")
     assert browser.js("return document.querySelector('#shell h1').textContent") == "401 Doctor"
     assert browser.js("return [...document.querySelectorAll('#shell textarea, #shell input')]"
                       ".every(e => e.matches(':disabled'))")
