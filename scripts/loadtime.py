@@ -19,8 +19,9 @@ injected before the page's own (CDP), for N loads each (default 5):
   and was rendered.
 
 The same three for a Yew hello-world (scripts/hello-yew/: one input, one line that
-answers it), built here with the page's release profile and wasm-opt settings, served
-and loaded the same way in the same run: the floor of a Yew page on this profile.
+answers it), built here with the page's release profile, wasm-opt settings and
+post-build steps (so the same headers allow it), served and loaded the same way in the
+same run: the floor of a Yew page on this profile.
 """
 
 from __future__ import annotations
@@ -70,14 +71,12 @@ SLOW_4G = {"offline": False, "latency": 150,
 
 
 def build_hello() -> Path:
-    """trunk build --release of the hello-world, then its .br/.gz (the build's step)."""
+    """trunk build --release of the hello-world; its Trunk.toml runs the page's own
+    post-build steps (minified glue, the page's loader and CSP, sw.js, .br/.gz)."""
     env = {**os.environ, "CARGO_TARGET_DIR": str(HELLO / "target")}
     subprocess.run(["trunk", "build", "--release"], cwd=HELLO, env=env, check=True,
                    stdout=subprocess.DEVNULL)
-    dist = HELLO / "dist"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "compress.py"), str(dist)],
-                   check=True, stdout=subprocess.DEVNULL)
-    return dist
+    return HELLO / "dist"
 
 
 def first_load_bytes(dist: Path) -> int:
