@@ -11,7 +11,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use doctor401::diag::page::form::{Form, FormField};
-use doctor401::diag::{Field, Verdict};
+use doctor401::diag::{Field, Scenario, Verdict};
 use doctor401::ui::{scenarios, App};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -440,13 +440,30 @@ async fn choosing_a_scenario_fills_the_form_and_diagnoses() {
         .query_selector_all("[data-scenario]")
         .expect("a selector")
         .length();
-    assert_eq!(count as usize, scenarios::SCENARIO_FILES.len());
+    assert_eq!(count as usize, scenarios::all().len());
     assert!(count >= 40, "the corpus is built in: {count}");
-    for (i, (file, _)) in scenarios::SCENARIO_FILES.iter().enumerate() {
-        let scenario = match scenarios::load(i) {
-            Some(Ok(s)) => s,
-            other => panic!("{file}: {other:?}"),
-        };
+    assert_eq!(scenarios::SCENARIO_JSON.len(), scenarios::all().len());
+    for (i, (file, json)) in scenarios::SCENARIO_JSON.iter().enumerate() {
+        // build.rs's own reader of the corpus against the engine's serde reader.
+        let built_in = scenarios::get(i).expect("one per file");
+        let scenario = Scenario::from_json(json).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(built_in.file, *file);
+        assert_eq!(built_in.case(), scenario.case, "{file}");
+        assert_eq!(
+            (
+                built_in.title,
+                built_in.story,
+                built_in.verdict,
+                built_in.causes
+            ),
+            (
+                scenario.title.as_str(),
+                scenario.story.as_str(),
+                scenario.expect.verdict,
+                scenario.expect.cause.as_slice()
+            ),
+            "{file}"
+        );
         page.click(&format!("button[data-scenario='{file}']")).await;
         let form = Form::from_case(&scenario.case);
         assert_eq!(page.value("endpoint"), form.endpoint, "{file}");

@@ -58,7 +58,7 @@ pub enum Action {
     DismissPaste,
     /// Fill the form from a gallery scenario.
     LoadScenario {
-        /// Index into [`scenarios::SCENARIO_FILES`].
+        /// Index into [`scenarios::SCENARIOS`].
         index: usize,
     },
     /// Hide the scenario banner (the form stays).
@@ -112,8 +112,8 @@ impl Reducible for State {
             }
             Action::DismissPaste => next.paste_note = None,
             Action::LoadScenario { index } => {
-                if let Some(Ok(s)) = scenarios::load(index) {
-                    next.form = Form::from_case(&s.case);
+                if let Some(s) = scenarios::get(index) {
+                    next.form = Form::from_case(&s.case());
                     next.scenario = Some(index);
                     next.paste_note = None;
                 }

@@ -12,7 +12,10 @@ import pytest
 # Plain `assert`s in the probe helpers report what they compared, as in test modules.
 pytest.register_assert_rewrite("probe_harness")
 
-from harness import REPO, Browser, StaticServer, copy_dist
+from harness import REPO, Browser, NginxServer, StaticServer, copy_dist
+
+# Where the hosting tests serve the build: a path prefix, as a company host would.
+PREFIX = "/tools/401-doctor/"
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +31,14 @@ def dist() -> Path:
 def site(dist: Path) -> Iterator[StaticServer]:
     """dist/ served on 127.0.0.1 at a free port; `site.url` ends with `/`."""
     with StaticServer(dist) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def nginx(dist: Path) -> Iterator[NginxServer]:
+    """dist/ served by Debian's nginx with the checked-in hosting/nginx/ configuration,
+    under PREFIX, over HTTP (`.url`) and TLS (`.tls_url`, a throwaway certificate)."""
+    with NginxServer(dist, prefix=PREFIX, tls=True) as server:
         yield server
 
 

@@ -45,6 +45,8 @@ from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "scripts"))
+from nginx_server import NginxServer  # noqa: E402,F401  (re-exported for the tests)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 
@@ -82,7 +84,8 @@ addEventListener('unhandledrejection', (e) => { window.__errors.push(String(e.re
 # What the page looks like from inside, in one round trip.
 STATE_JS = r"""
 const body = document.body;
-const rendered = !!(body && body.querySelector(':scope > :not(noscript):not(script):not(link)'));
+// The static shell (#shell, index.html) paints before the app; Yew replaces it on mount.
+const rendered = !!(body && body.querySelector(':scope > :not(noscript):not(script):not(link):not(#shell)'));
 return {ready: document.readyState, started: window.__started === true, rendered,
         violations: window.__v || [], errors: window.__errors || []};
 """

@@ -1,6 +1,9 @@
 """The page's Content-Security-Policy, as the tests expect it (security-notes.md 3.4).
 
-One place to change when the policy changes on purpose. `LOADER_HASH` stands for the
+The tests' own statement of the policy, written out by hand: hosting/policy.py is what
+the build and the host recipes are generated from, and test_hosting_policy.py checks
+that the two agree, so an accidental edit there cannot pass unnoticed. One place to
+change (here) when the policy changes on purpose. `LOADER_HASH` stands for the
 sha256 of Trunk's inline loader, which differs per build and is checked separately.
 """
 
@@ -25,13 +28,16 @@ EXPECTED_CSP = {
     "img-src": ["'self'"],
     "font-src": ["'self'"],
     "manifest-src": ["'self'"],
-    "worker-src": ["'none'"],
+    # The service worker (offline use, issue 15) is the page's own sw.js.
+    "worker-src": ["'self'"],
     "frame-src": ["'none'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
     "form-action": ["'none'"],
     "require-trusted-types-for": ["'script'"],
-    "trusted-types": ["'none'"],
+    # One policy, created by the loader, only for the service worker's URL
+    # (`serviceWorker.register()` is a TrustedScriptURL sink).
+    "trusted-types": ["doctor401-sw"],
 }
 
 # The stable ids of the first view's inputs (issue 2); later issues keep them.

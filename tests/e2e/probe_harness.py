@@ -320,7 +320,22 @@ const done = arguments[arguments.length - 1];
                title: document.title};
   try { out.idb = (await indexedDB.databases()).map(d => d.name); } catch (e) { out.idb = String(e); }
   try { out.caches = await caches.keys(); } catch (e) { out.caches = String(e); }
-  try { out.sw = (await navigator.serviceWorker.getRegistrations()).length; } catch (e) { out.sw = String(e); }
+  // The one cache allowed: the service worker's, holding the page's own first-load files
+  // (the page and what its <link>s name), nothing else (issue 15).
+  const page = new URL('./', location.href).href;
+  out.own_files = [page, ...[...document.querySelectorAll('head link[href]')].map(l => l.href)].sort();
+  out.cached = {};
+  try {
+    for (const name of await caches.keys()) {
+      out.cached[name] = (await (await caches.open(name)).keys()).map(r => r.url).sort();
+    }
+  } catch (e) { out.cached = String(e); }
+  try {
+    const regs = await navigator.serviceWorker.getRegistrations();
+    out.sw = regs.length;
+    out.sw_scripts = regs.map(r => (r.active || r.installing || r.waiting || {}).scriptURL);
+  } catch (e) { out.sw = String(e); }
+  out.sw_url = page + 'sw.js';
   return out;
 })().then(done, (e) => done({error: String(e)}));
 """
@@ -334,9 +349,15 @@ def storage_state(browser: Browser) -> dict:
 
 
 def assert_nothing_kept(browser: Browser, url: str, history_length: int) -> None:
+    """No storage but the service worker's cache of the page's own files (which may not
+    be there yet: the worker installs after the page has started)."""
     s = storage_state(browser)
-    assert s == {**s, "local": 0, "session": 0, "cookie": "", "idb": [], "caches": [],
-                 "sw": 0, "all_cookies": [], "href": url, "history": history_length}, s
+    assert s == {**s, "local": 0, "session": 0, "cookie": "", "idb": [],
+                 "all_cookies": [], "href": url, "history": history_length}, s
+    assert len(s["caches"]) <= 1 and all(n.startswith("doctor401-") for n in s["caches"]), s
+    # Empty while the install's addAll (all or nothing) is still fetching.
+    assert all(files in ([], s["own_files"]) for files in s["cached"].values()), s
+    assert s["sw"] in (0, 1) and all(u == s["sw_url"] for u in s["sw_scripts"]), s
 
 
 def console_hits(browser: Browser, secret: str) -> list[str]:

@@ -45,9 +45,35 @@ def test_only_script_is_the_inline_loader(page: PageFacts):
 
 
 def test_loader_fetches_the_wasm_with_its_integrity(page: PageFacts, dist: Path):
+    """The loader is the same for every build (so the CSP is too, and a server can send
+    it as a header): it fetches the wasm that the preload link names, with the
+    integrity that link carries, and that integrity is the sha384 of the built wasm."""
     (wasm,) = dist.glob("*.wasm")
-    expected = f"fetch('/{wasm.name}', {{ integrity: '{sri('sha384', wasm.read_bytes())}' }})"
-    assert expected in page.loader
+    preloads = [a for tag, a in page.elements
+                if tag == "link" and a.get("rel") == "preload" and a.get("as") == "fetch"]
+    assert [(a["href"], a["data-integrity"]) for a in preloads] == [
+        (f"./{wasm.name}", sri("sha384", wasm.read_bytes()))]
+    assert "integrity" not in preloads[0]  # ignored by Chromium on preload; a warning
+    assert "fetch(bin.href, { integrity: bin.dataset.integrity })" in page.loader
+    # Nothing build-specific in the loader: no file name, no digest.
+    assert wasm.name.split("_")[0] not in page.loader and "sha384-" not in page.loader
+
+
+def test_the_loader_is_hosting_policy_loader(page: PageFacts):
+    """The inline script is exactly the loader hosting/policy.py hashes."""
+    import sys
+    from harness import REPO
+    sys.path.insert(0, str(REPO))
+    from hosting import policy as hosting_policy
+    assert page.loader == hosting_policy.loader_text()
+    assert f"'{sri('sha256', page.loader.encode())}'" == hosting_policy.loader_hash()
+
+
+def test_every_url_of_the_page_is_relative(page: PageFacts):
+    """The build works under any path prefix (issue 15): no URL of its own is absolute."""
+    urls = [a[k] for tag, a in page.elements for k in ("href", "src") if k in a]
+    assert urls, "the page links no files: the parser is broken"
+    assert all(u.startswith("./") and "/" not in u[2:] for u in urls), urls
 
 
 def test_csp_meta_comes_first_and_before_any_script_or_link(page: PageFacts):

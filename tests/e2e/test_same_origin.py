@@ -18,7 +18,9 @@ FOREIGN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # any scheme, or s
 
 
 def test_dist_holds_only_the_expected_kinds_of_file(dist: Path):
-    kinds = sorted({p.suffix for p in dist.rglob("*") if p.is_file()})
+    # `x.js.br`, `x.js.gz`: the precompressed copies (test_precompressed.py decodes them).
+    kinds = sorted({Path(p.name.removesuffix(".br").removesuffix(".gz")).suffix
+                    for p in dist.rglob("*") if p.is_file()})
     assert set(kinds) <= {".html", ".js", ".wasm", ".css", ".svg", ".ico", ".png", ".txt"}, kinds
 
 

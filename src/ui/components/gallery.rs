@@ -5,7 +5,7 @@
 
 use super::fix::inline;
 use crate::diag::Verdict;
-use crate::ui::scenarios;
+use crate::ui::scenarios::{self, StaticScenario};
 use yew::prelude::*;
 
 /// Props of [`Gallery`].
@@ -17,8 +17,8 @@ pub struct GalleryProps {
 
 /// `03` from `03-azure-key-newline-dotenv.json`.
 fn number(index: usize) -> String {
-    scenarios::file_name(index)
-        .and_then(|n| n.split('-').next())
+    scenarios::get(index)
+        .and_then(|s| s.file.split('-').next())
         .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
         .map_or_else(|| format!("{}", index + 1), str::to_string)
 }
@@ -44,28 +44,16 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     }
 }
 
-fn scenario_button(
-    index: usize,
-    s: &Result<crate::diag::Scenario, String>,
-    onload: &Callback<usize>,
-) -> Html {
-    let file = scenarios::file_name(index).unwrap_or_default();
-    match s {
-        Ok(s) => {
-            let onclick = {
-                let onload = onload.clone();
-                Callback::from(move |_: MouseEvent| onload.emit(index))
-            };
-            html! {
-                <button type="button" class="scenario" data-scenario={file} {onclick}>
-                    <span class="scenario-number">{number(index)}</span>
-                    <span class="scenario-title">{s.title.clone()}</span>
-                </button>
-            }
-        }
-        Err(e) => html! {
-            <span class="scenario broken" data-scenario={file}>{format!("Cannot read {e}")}</span>
-        },
+fn scenario_button(index: usize, s: &StaticScenario, onload: &Callback<usize>) -> Html {
+    let onclick = {
+        let onload = onload.clone();
+        Callback::from(move |_: MouseEvent| onload.emit(index))
+    };
+    html! {
+        <button type="button" class="scenario" data-scenario={s.file} {onclick}>
+            <span class="scenario-number">{number(index)}</span>
+            <span class="scenario-title">{s.title}</span>
+        </button>
     }
 }
 
@@ -81,15 +69,15 @@ pub struct ScenarioBannerProps {
 /// What scenario the form holds, its story, and (folded) the expected answer.
 #[component]
 pub fn ScenarioBanner(props: &ScenarioBannerProps) -> Html {
-    let Some(Ok(s)) = scenarios::load(props.index) else {
+    let Some(s) = scenarios::get(props.index) else {
         return html! {};
     };
-    let verdict = match s.expect.verdict {
+    let verdict = match s.verdict {
         Verdict::Problem => "problem",
         Verdict::Ok => "ok",
         Verdict::Inconclusive => "inconclusive",
     };
-    let causes: Vec<&str> = s.expect.cause.iter().map(|c| c.id()).collect();
+    let causes: Vec<&str> = s.causes.iter().map(|c| c.id()).collect();
     let expected = if causes.is_empty() {
         verdict.to_string()
     } else {
@@ -97,9 +85,9 @@ pub fn ScenarioBanner(props: &ScenarioBannerProps) -> Html {
     };
     html! {
         <div class="scenario-banner" id="scenario-banner"
-            data-scenario={scenarios::file_name(props.index).unwrap_or_default()}>
-            <p><strong>{format!("Scenario {}: ", number(props.index))}</strong>{s.title.clone()}</p>
-            <p class="story">{inline(&s.story)}</p>
+            data-scenario={s.file}>
+            <p><strong>{format!("Scenario {}: ", number(props.index))}</strong>{s.title}</p>
+            <p class="story">{inline(s.story)}</p>
             <details class="expected">
                 <summary>{"Expected answer"}</summary>
                 <p><code>{expected}</code></p>
