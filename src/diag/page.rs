@@ -5,3 +5,4 @@
 pub mod form;
 pub mod probe;
 pub mod smart_paste;
+pub mod state;
