@@ -1,5 +1,6 @@
-//! The page's CSP `connect-src` and the probe's host allowlist are one list: the CSP in
-//! `index.html` must allow exactly `'self'` plus `CONNECT_ALLOWLIST`, so the probe never
+//! The page's CSP `connect-src` and the probe's host allowlist are one list: the CSP that
+//! `hosting/policy.py` writes into `index.html` (and every hosting recipe) must allow
+//! exactly `'self'` plus `CONNECT_ALLOWLIST`, so the probe never
 //! plans a request the browser would block, and the page can reach no host the probe
 //! would refuse (`security-notes.md` §3.4, §6.1 T2).
 
@@ -36,9 +37,25 @@ fn directive<'a>(csp: &'a str, name: &str) -> Vec<Vec<&'a str>> {
         .collect()
 }
 
+/// The page's `<meta>` as the build writes it: `index.html` holds a placeholder that
+/// the post-build hook fills from the one policy source, `hosting/policy.py`.
 fn index_html() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("python3")
+        .current_dir(root.join("hosting"))
+        .args(["-c", "import policy; print(policy.meta_csp())"])
+        .output()
+        .expect("python3 runs hosting/policy.py");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csp = String::from_utf8(out.stdout).unwrap();
+    format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        csp.trim()
+    )
 }
 
 #[test]

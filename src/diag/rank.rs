@@ -3,4 +3,5 @@
 
 pub mod fixes;
 pub mod rules;
+pub(crate) mod scrub;
 pub mod tier;

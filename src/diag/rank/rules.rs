@@ -21,12 +21,9 @@
 //! inconclusive.
 
 use crate::diag::known::causes::CauseId;
-use crate::diag::known::key_shapes::{
-    PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS,
-};
 use crate::diag::known::signatures::SIGNATURES;
-use crate::diag::rank::{fixes, tier};
-use crate::diag::read::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
+use crate::diag::rank::{fixes, scrub, tier};
+use crate::diag::read::credential::{Damage, OpenAiKeyKind, Shape};
 use crate::diag::read::endpoint::{HostKind, PathShape};
 use crate::diag::read::evidence::{EchoFit, KeyEcho, Signature as S};
 use crate::diag::read::inputs::{ApiVersionStatus, AuthHeader};
@@ -1633,7 +1630,7 @@ pub fn rank(facts: &Facts) -> Report {
             "The call succeeded: the credential, endpoint and header work together.",
         ));
     }
-    scrub(&mut report, f);
+    scrub::scrub(&mut report, f);
     report
 }
 
@@ -1745,185 +1742,4 @@ fn unexplained_a2(f: &Facts, r: &mut Ranking, at: &str) {
         o,
         "or the token is for another resource (Resource Manager, Graph, an ID token)",
     );
-}
-
-/// Last line of defence: no report string may contain any 8-character piece of the
-/// credential or token, whatever a rule or a parser put there.
-///
-/// Only the secret part counts: a word such as `undefined` is no secret (hiding it
-/// would garble the explanation of an unset variable), and a vendor's public prefix
-/// (`sk-admin-`) or the `T3BlbkFJ` marker is in every key of its kind.
-fn scrub(report: &mut Report, f: &Facts) {
-    // Only the words that mean "unset" (`undefined`, `None`, `null`, …): a masked or
-    // templated value may still hold real characters of the key.
-    let unset = |c: &crate::diag::read::credential::CredentialAnalysis| {
-        let value = c.cleaned.expose().trim();
-        matches!(c.shape, Shape::Placeholder(_))
-            && (crate::diag::parse::placeholder::is_variable_reference(value)
-                // An unset word, or code or a reference (`process.env.…`,
-                // `@Microsoft.KeyVault(…)`) that names where the key lives and holds none
-                // of it. A template (`<…>`, `{{…}}`) may wrap real characters.
-                || PLACEHOLDERS.iter().any(|p| {
-                    !matches!(p.pattern, PlaceholderPattern::Wrapped(..))
-                        && p.pattern.matches(&value.to_ascii_lowercase())
-                }))
-    };
-    let placeholder = f.credential.as_ref().is_some_and(unset);
-    let mut secrets: Vec<Vec<char>> = Vec::new();
-    if let Some(c) = f.case.credential.as_ref().filter(|_| !placeholder) {
-        secrets.push(c.expose().chars().collect());
-    }
-    // Every value a pasted request shows (`> api-key: …`, `-H '…'`), used or not.
-    secrets.extend(
-        f.evidence
-            .sent
-            .iter()
-            .filter_map(|h| h.value.as_ref())
-            .filter(|v| {
-                let c = crate::diag::read::credential::analyze(v.expose());
-                !unset(&c) && !matches!(c.shape, Shape::Prose)
-            })
-            .map(|v| v.expose().chars().collect()),
-    );
-    if let Some(t) = &f.case.token {
-        secrets.extend(token_field_secrets(t.expose()));
-    }
-    // Every piece of WINDOW characters of a secret is hidden; a secret shorter than that
-    // is hidden whole (down to MIN_SECRET: shorter text is no secret worth the name, and
-    // hiding it would garble the report's words).
-    const WINDOW: usize = 8;
-    const MIN_SECRET: usize = 6;
-    let marker: Vec<char> = OPENAI_MARKER.chars().collect();
-    let windows: std::collections::HashSet<&[char]> = secrets
-        .iter()
-        .map(|s| s.get(public_prefix_len(s)..).unwrap_or_default())
-        .filter(|s| s.len() >= MIN_SECRET)
-        .flat_map(|s| s.windows(WINDOW.min(s.len())))
-        .filter(|w| *w != marker.as_slice())
-        .collect();
-    if windows.is_empty() {
-        return;
-    }
-    let clean = |text: &mut String| {
-        let chars: Vec<char> = text.chars().collect();
-        let mut hide = vec![false; chars.len()];
-        let mut any = false;
-        for n in (MIN_SECRET..=WINDOW).filter(|n| *n <= chars.len()) {
-            for (i, w) in chars.windows(n).enumerate() {
-                if windows.contains(w) {
-                    hide[i..i + n].iter_mut().for_each(|h| *h = true);
-                    any = true;
-                }
-            }
-        }
-        if !any {
-            return;
-        }
-        let mut out = String::with_capacity(text.len());
-        let mut prev_hidden = false;
-        for (c, h) in chars.iter().zip(&hide) {
-            if *h {
-                if !prev_hidden {
-                    out.push_str("[redacted]");
-                }
-            } else {
-                out.push(*c);
-            }
-            prev_hidden = *h;
-        }
-        *text = out;
-    };
-    for c in &mut report.causes {
-        clean(&mut c.title);
-        c.evidence.iter_mut().for_each(&clean);
-        c.fix.iter_mut().for_each(&clean);
-    }
-    for x in &mut report.findings {
-        clean(&mut x.message);
-        clean(&mut x.id);
-    }
-    if let Some(n) = &mut report.next_step {
-        clean(n);
-    }
-}
-
-/// What in the token field is secret: the token an `az account get-access-token` answer
-/// or a token response holds (its JSON names and the tenant and subscription GUIDs are
-/// not, and the claims table shows the tenant anyway), the long runs of pasted decoded
-/// claims, and otherwise the whole value, whatever its characters.
-fn token_field_secrets(text: &str) -> Vec<Vec<char>> {
-    let value = text.trim();
-    if let Some(paste) = crate::diag::read::jwt::read_json_paste(value) {
-        return match paste.token {
-            Some(token) => vec![token.trim().chars().collect()],
-            None => value
-                .split(|c: char| !(c.is_ascii_alphanumeric() || "._~+/=-".contains(c)))
-                .filter(|run| run.len() >= 20 && !is_guid(run))
-                .map(|run| run.chars().collect())
-                .collect(),
-        };
-    }
-    vec![value.chars().collect()]
-}
-
-/// How many leading characters of a credential are public: quotes and whitespace
-/// around it, a `Bearer ` word, and a known vendor prefix such as `sk-proj-`.
-fn public_prefix_len(s: &[char]) -> usize {
-    let text: String = s.iter().collect();
-    let rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    let rest = match rest.get(..7) {
-        Some(word) if word.eq_ignore_ascii_case("bearer ") => rest.get(7..).unwrap_or_default(),
-        _ => rest,
-    };
-    let prefix = KEY_PREFIXES
-        .iter()
-        .map(|k| k.prefix)
-        .filter(|p| rest.starts_with(p))
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
-    let public_bytes = text.len() - rest.len() + prefix;
-    text.get(..public_bytes).map_or(0, |p| p.chars().count())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diag::{Case, Finding};
-
-    /// The scrub is the last line of defence: even if a rule quoted a credential read
-    /// from a pasted request, no 8-character piece of it may stay in the report.
-    #[test]
-    fn scrub_hides_credentials_read_from_a_pasted_request() {
-        let key = "5e0c9a7b3d2f4e6a8c1b0d9e7f5a3c2b";
-        let token = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJlLXN5bnRoZXRpYw";
-        let case = Case {
-            error_text: Some(format!(
-                "> api-key: {key}\ncurl -H \"Authorization: Bearer {token}\"\n< HTTP/2 401\n"
-            )),
-            ..Case::default()
-        };
-        let facts = Facts::gather(&case, 0);
-        let mut report = Report {
-            verdict: Verdict::Problem,
-            causes: Vec::new(),
-            findings: vec![Finding::new(
-                Field::ErrorText,
-                Severity::Info,
-                "planted",
-                format!("sent {key} and {token}"),
-            )],
-            next_step: Some(format!("retry with {key}")),
-        };
-        scrub(&mut report, &facts);
-        let text = format!("{} {:?}", report.findings[0].message, report.next_step);
-        for secret in [key, token] {
-            let chars: Vec<char> = secret.chars().collect();
-            for w in chars.windows(8) {
-                let piece: String = w.iter().collect();
-                assert!(!text.contains(&piece), "{piece} left in {text}");
-            }
-        }
-        assert!(text.contains("[redacted]"));
-    }
 }
