@@ -121,17 +121,32 @@ fn time_status_text(t: TimeStatus) -> (&'static str, String) {
     }
 }
 
+/// Rows shown at first in a claims table, and how many more each "show more" adds: a
+/// token can carry any number of claims, and a table of a hundred thousand rows would
+/// freeze the page (issue 14). The claims that matter here come first.
+const ROWS_FIRST: usize = 40;
+const ROWS_MORE: usize = 200;
+
 /// A header or claims object as a table: name, value (as text, capped, control and
-/// bidi characters made visible; times also as dates) and what it means here.
+/// bidi characters made visible; times also as dates) and what it means here. At most
+/// `limit` rows, the claims with a meaning first; the rest are counted, not rendered.
 fn claim_table(
     id: &str,
     caption: &str,
     map: &Map<String, Value>,
     header: bool,
     clock: i64,
+    limit: usize,
 ) -> Html {
-    let rows: Vec<(String, String, Option<&'static str>)> = map
+    let known = map
         .iter()
+        .filter(|(n, _)| claim_meaning(n, header).is_some());
+    let other = map
+        .iter()
+        .filter(|(n, _)| claim_meaning(n, header).is_none());
+    let rows: Vec<(String, String, Option<&'static str>)> = known
+        .chain(other)
+        .take(limit)
         .map(|(name, v)| {
             let mut text = printable(&claim_text(v), CLAIM_MAX);
             if let (false, true, Some(t)) = (header, is_time_claim(name), v.as_i64()) {
@@ -161,9 +176,29 @@ fn claim_table(
     }
 }
 
+/// "N more claims not shown", with a button that shows the next ones.
+fn more_rows(id: &str, total: usize, shown: &UseStateHandle<usize>) -> Html {
+    let hidden = total.saturating_sub(**shown);
+    if hidden == 0 {
+        return html! {};
+    }
+    let onclick = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + ROWS_MORE))
+    };
+    html! {
+        <p class="claims-more" id={id.to_string()}>
+            {format!("{hidden} more not shown. ")}
+            <button type="button" {onclick}>{format!("Show {} more", hidden.min(ROWS_MORE))}</button>
+        </p>
+    }
+}
+
 /// One decoded token.
 #[component]
 pub fn TokenPanel(props: &TokenPanelProps) -> Html {
+    let header_rows = use_state_eq(|| ROWS_FIRST);
+    let claim_rows = use_state_eq(|| ROWS_FIRST);
     let t = &props.token;
     let which = field_text(t.field);
     let stem = if t.field == Field::Token {
@@ -283,9 +318,11 @@ pub fn TokenPanel(props: &TokenPanelProps) -> Html {
                 </div>
             }
             if let Some(jwt) = &t.decoded {
-                {claim_table(&format!("{stem}-header"), "Header", &jwt.header, true, props.clock)}
+                {claim_table(&format!("{stem}-header"), "Header", &jwt.header, true, props.clock, *header_rows)}
+                {more_rows(&format!("{stem}-header-more"), jwt.header.len(), &header_rows)}
                 if !jwt.claims.is_empty() {
-                    {claim_table(&format!("{stem}-claims"), "Claims (payload)", &jwt.claims, false, props.clock)}
+                    {claim_table(&format!("{stem}-claims"), "Claims (payload)", &jwt.claims, false, props.clock, *claim_rows)}
+                    {more_rows(&format!("{stem}-claims-more"), jwt.claims.len(), &claim_rows)}
                 }
             }
             if let Some(note) = rbac {
