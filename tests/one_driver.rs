@@ -8,41 +8,21 @@
 //! form trims or drops, `auto` headers, unreadable times.
 
 use doctor401::diag::page::form::Form;
-use doctor401::diag::{Case, Scenario};
+mod common;
+
+use doctor401::diag::Case;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 /// A clock that is no scenario's `now`, so a case judged by the clock shows it.
 const CLOCK: i64 = 1_795_478_400;
 
 fn corpus() -> Vec<(String, Case)> {
-    let dir = std::env::var_os("DOCTOR_CORPUS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read the corpus at {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(
-        files.len() >= 40,
-        "expected the shared corpus in {}",
-        dir.display()
-    );
-    files
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            let s = Scenario::from_json(&text).unwrap();
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                s.case,
-            )
-        })
+    common::scenarios(&common::corpus_dir(), 40)
+        .into_iter()
+        .map(|(name, s)| (name, s.case))
         .collect()
 }
 

@@ -7,6 +7,8 @@
 //! test, and so does a listed case that now passes (take it off the list). The README
 //! states the score.
 
+mod common;
+
 use doctor401::diag::{CauseId, Scenario, Verdict};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -20,21 +22,7 @@ fn dir() -> PathBuf {
 }
 
 fn cases() -> Vec<(String, Scenario)> {
-    let mut files: Vec<_> = std::fs::read_dir(dir())
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(p).unwrap();
-            let s = Scenario::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, s)
-        })
-        .collect()
+    common::scenarios(&dir(), 100)
 }
 
 /// `(verdict, leading cause id)` from the CLI.
