@@ -39,7 +39,7 @@ const fn v(
         version,
         stage,
         note,
-        source,
+        source: super::cited(source),
     }
 }
 

@@ -50,7 +50,7 @@ const fn aud(
         class,
         cloud,
         name,
-        source,
+        source: super::cited(source),
     }
 }
 

@@ -91,7 +91,7 @@ const fn rule(
         cloud,
         label,
         typo_target,
-        source,
+        source: super::cited(source),
     }
 }
 

@@ -60,7 +60,7 @@ const fn openai(prefix: &'static str, kind: OpenAiKeyKind, source: &'static str)
     KeyPrefix {
         prefix,
         meaning: PrefixMeaning::OpenAi(kind),
-        source,
+        source: super::cited(source),
     }
 }
 
@@ -68,7 +68,7 @@ const fn vendor(prefix: &'static str, name: &'static str, source: &'static str) 
     KeyPrefix {
         prefix,
         meaning: PrefixMeaning::Vendor(name),
-        source,
+        source: super::cited(source),
     }
 }
 
@@ -134,7 +134,7 @@ pub const AZURE_KEY84: AnnotatedKey = AnnotatedKey {
     marker_tail: &['9', 'D', 'H'],
     signature_at: 76,
     cognitive_signature: "ACOG",
-    source: "auth-failures.md 5.1; Microsoft security-utilities SEC101/200",
+    source: super::cited("auth-failures.md 5.1; Microsoft security-utilities SEC101/200"),
 };
 
 /// Legacy OpenAI user key: `sk-` + 20 + marker + 20 = 51 characters
@@ -180,7 +180,9 @@ pub const CLIENT_SECRET: ClientSecretShape = ClientSecretShape {
     marker: "Q~",
     tail_min: 31,
     tail_max: 34,
-    source: "gitleaks rules/azure.go azure-ad-client-secret; security-utilities SEC101/156",
+    source: super::cited(
+        "gitleaks rules/azure.go azure-ad-client-secret; security-utilities SEC101/156",
+    ),
 };
 
 /// Header names that users paste together with the value (`auth-failures.md` 5.3, B5).
@@ -233,7 +235,7 @@ const fn exact(word: &'static str, what: &'static str, source: &'static str) -> 
     Placeholder {
         pattern: PlaceholderPattern::Exact(word),
         what,
-        source,
+        source: super::cited(source),
     }
 }
 
@@ -246,7 +248,7 @@ const fn wrapped(
     Placeholder {
         pattern: PlaceholderPattern::Wrapped(open, close),
         what,
-        source,
+        source: super::cited(source),
     }
 }
 
@@ -332,27 +334,27 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         what: "an App Service / Functions Key Vault reference that was not resolved: the app \
                got the reference, not the secret (the app's identity cannot read the vault, or \
                the reference is wrong)",
-        source: "derived from causes.md key-missing (the setting did not load)",
+        source: super::cited("derived from causes.md key-missing (the setting did not load)"),
     },
     Placeholder {
         pattern: PlaceholderPattern::StartsWith("process.env."),
         what: "JavaScript code that reads an environment variable, not its value",
-        source: "derived",
+        source: super::cited("derived"),
     },
     Placeholder {
         pattern: PlaceholderPattern::StartsWith("os.environ"),
         what: "Python code that reads an environment variable, not its value",
-        source: "derived",
+        source: super::cited("derived"),
     },
     Placeholder {
         pattern: PlaceholderPattern::StartsWith("os.getenv"),
         what: "Python code that reads an environment variable, not its value",
-        source: "derived",
+        source: super::cited("derived"),
     },
     Placeholder {
         pattern: PlaceholderPattern::StartsWith("$env:"),
         what: "a PowerShell environment variable, not its value",
-        source: "derived",
+        source: super::cited("derived"),
     },
 ];
 

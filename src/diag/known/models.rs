@@ -43,7 +43,7 @@ const fn m(
         spelling,
         counterpart,
         min_api_version,
-        source,
+        source: super::cited(source),
     }
 }
 

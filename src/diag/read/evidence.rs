@@ -1381,11 +1381,12 @@ fn describe(
             let s = e.status.unwrap_or(200);
             format!("{place}{} (status {s}).", capitalized(row.summary))
         } else {
+            // No section code: a person reads the meaning, not `(A1)` (the source stays
+            // in the table, for maintainers).
             format!(
-                "{place}{}{} ({}).",
+                "{place}{}{}.",
                 capitalized(row.summary),
-                detail(e, h.signature),
-                row.section()
+                detail(e, h.signature)
             )
         };
         let severity = match row.reads {
@@ -1822,8 +1823,9 @@ mod tests {
             let row = sig.row().unwrap();
             let f = e.findings.iter().find(|f| f.id == row.id).unwrap();
             assert!(f.message.starts_with("The response: "), "{}", f.message);
+            // Issue 12: no section codes shown to people.
             assert!(
-                f.message.ends_with(&format!("({}).", row.section())),
+                !f.message.contains(&format!("({})", row.section())),
                 "{}",
                 f.message
             );
