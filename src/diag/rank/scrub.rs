@@ -9,6 +9,7 @@
 use crate::diag::known::key_shapes::{
     PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS,
 };
+use crate::diag::parse::order::sort_by_rank;
 use crate::diag::read::credential::{is_guid, Shape};
 use crate::diag::report::Report;
 use crate::diag::Facts;
@@ -178,7 +179,7 @@ impl Pieces {
                     .iter()
                     .flat_map(|t| roll.windows(t).map(|(_, h)| h))
                     .collect();
-                shown.sort_unstable();
+                sort_by_rank(&mut shown, |h| (*h, 0));
                 shown.dedup();
                 let mut hide = Vec::new();
                 for s in secrets {
@@ -198,7 +199,7 @@ impl Pieces {
                         }
                     }
                 }
-                hide.sort_unstable();
+                sort_by_rank(&mut hide, |h| (*h, 0));
                 hide.dedup();
                 (roll, hide)
             })

@@ -371,7 +371,9 @@ fn in_code(line: &str, no: usize, out: &mut Vec<SentHeader>) {
             found.push((at, h));
         }
     }
-    found.sort_by_key(|(at, _)| *at);
+    // The engine's one sort (parse::order): another sort_by_key would compile a stable
+    // sort once more.
+    crate::diag::parse::order::sort_by_rank(&mut found, |(at, _)| (*at as u64, 0));
     // `X.Authorization = new AuthenticationHeaderValue("Bearer", "…")` names the header
     // twice; the mention that carries the value stands for both.
     let valued: Vec<AuthHeader> = found
