@@ -75,12 +75,17 @@ pub fn scrub(report: &mut Report, f: &Facts) {
         texts.push(&mut x.id);
     }
     texts.extend(report.next_step.iter_mut());
-    let pieces = Pieces::shown_in(texts.iter().map(|t| t.as_str()), &secrets, &marker);
+    let trimmed: Vec<&[char]> = secrets
+        .iter()
+        .map(|s| s.get(public_prefix_len(s)..).unwrap_or_default())
+        .collect();
+    let shown = texts.iter().map(|t| t.as_str());
+    let pieces = Pieces::shown_in(shown, &trimmed, WINDOW, MIN_SECRET, &marker);
     if pieces.is_empty() {
         return;
     }
     for text in texts {
-        pieces.hide_in(text);
+        pieces.hide_in(text, "[redacted]");
     }
 }
 
@@ -158,21 +163,25 @@ impl Roll {
 }
 
 /// The pieces of secrets that a report shows, by length, as hashes.
-struct Pieces {
+pub(crate) struct Pieces {
     /// For each length from MIN_SECRET to WINDOW: the hashes to hide, sorted.
     by_len: Vec<(Roll, Vec<u64>)>,
 }
 
 impl Pieces {
-    /// The pieces of `secrets` (their public prefix aside) that occur in `texts`.
-    fn shown_in<'a>(
+    /// The pieces of `secrets` that occur in `texts`: of a secret at least `window`
+    /// long, its pieces of `window` characters; of a shorter one (down to `min`), the
+    /// whole secret. `skip` is a public piece never hidden (OpenAI's key marker).
+    pub(crate) fn shown_in<'a>(
         texts: impl Iterator<Item = &'a str>,
-        secrets: &[Vec<char>],
-        marker: &[char],
+        secrets: &[&[char]],
+        window: usize,
+        min: usize,
+        skip: &[char],
     ) -> Pieces {
         let texts: Vec<Vec<char>> = texts.map(|t| t.chars().collect()).collect();
-        let marker_hash = Roll::new(WINDOW).of(marker);
-        let by_len = (MIN_SECRET..=WINDOW)
+        let skip_hash = Roll::new(window).of(skip);
+        let by_len = (min..=window)
             .map(|n| {
                 let roll = Roll::new(n);
                 let mut shown: Vec<u64> = texts
@@ -182,17 +191,10 @@ impl Pieces {
                 sort_by_rank(&mut shown, |h| (*h, 0));
                 shown.dedup();
                 let mut hide = Vec::new();
-                for s in secrets {
-                    let s = s.get(public_prefix_len(s)..).unwrap_or_default();
-                    // A long secret hides its pieces of WINDOW; a short one hides whole.
-                    if s.len() < MIN_SECRET || (s.len() < WINDOW && s.len() != n) {
-                        continue;
-                    }
-                    if s.len() >= WINDOW && n != WINDOW {
-                        continue;
-                    }
+                let sized = |s: &&&[char]| s.len() == n || (n == window && s.len() > window);
+                for s in secrets.iter().filter(sized) {
                     for (_, h) in roll.windows(s) {
-                        if Some(h) != marker_hash.filter(|_| n == WINDOW)
+                        if Some(h) != skip_hash.filter(|_| n == window)
                             && shown.binary_search(&h).is_ok()
                         {
                             hide.push(h);
@@ -207,12 +209,12 @@ impl Pieces {
         Pieces { by_len }
     }
 
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.by_len.iter().all(|(_, h)| h.is_empty())
     }
 
-    /// Replaces each run of hidden characters in `text` with `[redacted]`.
-    fn hide_in(&self, text: &mut String) {
+    /// Replaces each run of hidden characters in `text` with `marker`.
+    pub(crate) fn hide_in(&self, text: &mut String, marker: &str) {
         let chars: Vec<char> = text.chars().collect();
         let mut hide = vec![false; chars.len()];
         let mut any = false;
@@ -232,7 +234,7 @@ impl Pieces {
         for (c, h) in chars.iter().zip(&hide) {
             if *h {
                 if !prev_hidden {
-                    out.push_str("[redacted]");
+                    out.push_str(marker);
                 }
             } else {
                 out.push(*c);

@@ -10,13 +10,13 @@
 use crate::diag::case::{BrowserFailure, Case};
 use crate::diag::known::chars::is_invisible;
 use crate::diag::parse::time::{format_rfc3339, human_duration};
+use crate::diag::rank::scrub::Pieces;
 use crate::diag::read::endpoint::{self, HostKind};
 use crate::diag::read::token::Claims;
 use crate::diag::report::{Confidence, Field, Severity, Verdict};
 use crate::diag::secret::mask;
 use crate::diag::{Diagnosis, JudgedBy};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Longest claim value shown, in characters.
@@ -261,55 +261,16 @@ pub fn split_inline_code(text: &str) -> Vec<(bool, &str)> {
 }
 
 /// Removes every run of 5 or more characters that also occurs in one of `secrets`,
-/// replacing it with `[…]` (a marker that cannot itself complete a piece of a key). Linear in the text and the secrets.
+/// replacing it with `[…]` (a marker that cannot itself complete a piece of a key). The
+/// report's own scrub (`rank::scrub`), with pieces of 5: linear in the text and secrets.
 pub fn scrub(text: &str, secrets: &[&str]) -> String {
     const W: usize = 5;
-    let mut windows: HashSet<[char; W]> = HashSet::new();
-    for s in secrets {
-        let chars: Vec<char> = s.chars().collect();
-        for w in chars.windows(W) {
-            let mut a = ['\0'; W];
-            a.copy_from_slice(w);
-            windows.insert(a);
-        }
-    }
-    if windows.is_empty() {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut hidden = vec![false; chars.len()];
-    let mut cover_until = 0usize;
-    for (i, w) in chars.windows(W).enumerate() {
-        let mut a = ['\0'; W];
-        a.copy_from_slice(w);
-        if windows.contains(&a) {
-            cover_until = cover_until.max(i + W);
-        }
-        if i < cover_until {
-            hidden[i] = true;
-        }
-    }
-    for (i, h) in hidden
-        .iter_mut()
-        .enumerate()
-        .skip(chars.len().saturating_sub(W))
-    {
-        if i < cover_until {
-            *h = true;
-        }
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_hidden = false;
-    for (c, h) in chars.iter().zip(&hidden) {
-        if *h {
-            if !in_hidden {
-                out.push_str("[…]");
-            }
-            in_hidden = true;
-        } else {
-            in_hidden = false;
-            out.push(*c);
-        }
+    let secrets: Vec<Vec<char>> = secrets.iter().map(|s| s.chars().collect()).collect();
+    let secrets: Vec<&[char]> = secrets.iter().map(Vec::as_slice).collect();
+    let pieces = Pieces::shown_in(std::iter::once(text), &secrets, W, W, &[]);
+    let mut out = text.to_string();
+    if !pieces.is_empty() {
+        pieces.hide_in(&mut out, "[…]");
     }
     out
 }
