@@ -3,7 +3,7 @@
 //!
 //! * [`state`]: what the user typed and chose, and the actions that change it.
 //! * [`app`]: the page; diagnoses the form on every change through
-//!   [`crate::diag::paste::diagnose_form`].
+//!   [`crate::diag::page::form::diagnose_form`].
 //! * [`components`]: one component per panel or input.
 //! * [`scenarios`]: the gallery, built in at compile time.
 

@@ -101,11 +101,11 @@ async fn first_view_has_no_form_element() {
     );
 }
 
-/// Every probe request is built with the policy of `diag::probe::REQUEST_POLICY`:
+/// Every probe request is built with the policy of `diag::page::probe::REQUEST_POLICY`:
 /// CORS, no cookies, no referrer, no cache, redirects never followed, a time limit.
 #[wasm_bindgen_test]
 fn probe_requests_carry_the_safe_policy() {
-    use doctor401::diag::probe::{Method, REQUEST_POLICY};
+    use doctor401::diag::page::probe::{Method, REQUEST_POLICY};
     use doctor401::ui::fetch::{build, Outgoing};
     use wasm_bindgen::JsValue;
     use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials, RequestMode, RequestRedirect};

@@ -10,7 +10,7 @@
 //! (with `wasm-bindgen-test-runner` as the wasm32 runner).
 #![cfg(target_arch = "wasm32")]
 
-use doctor401::diag::paste::{Form, FormField};
+use doctor401::diag::page::form::{Form, FormField};
 use doctor401::diag::{Field, Verdict};
 use doctor401::ui::{scenarios, App};
 use wasm_bindgen::JsCast;

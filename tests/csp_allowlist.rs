@@ -3,7 +3,7 @@
 //! plans a request the browser would block, and the page can reach no host the probe
 //! would refuse (`security-notes.md` §3.4, §6.1 T2).
 
-use doctor401::diag::probe::{connect_src, validate_target, CONNECT_ALLOWLIST};
+use doctor401::diag::page::probe::{connect_src, validate_target, CONNECT_ALLOWLIST};
 use std::path::Path;
 
 /// The `content` of the `<meta http-equiv="Content-Security-Policy">` tag.

@@ -7,7 +7,7 @@
 //! judged tokens at the `Date` header, the CLI at the clock), padded or empty fields the
 //! form trims or drops, `auto` headers, unreadable times.
 
-use doctor401::diag::paste::Form;
+use doctor401::diag::page::form::Form;
 use doctor401::diag::{Case, Scenario};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

@@ -188,3 +188,32 @@ fn deep_json_does_not_overflow() {
     // A case file itself may be deep: the reader must refuse it, not crash.
     assert!(Case::from_json(&format!("{{\"response\": {deep}}}")).is_err());
 }
+
+/// Issue 14: a value in the `token` field with no long run of base64-like characters (or a
+/// short one, echoed through another field) was quoted whole in the evidence. Every
+/// secret-bearing field is scrubbed whatever its characters and length.
+#[test]
+fn a_token_field_value_of_any_alphabet_never_reaches_the_report() {
+    let echo = |t: &str| {
+        format!("{{\"error\":{{\"message\":\"Incorrect API key provided: {t}. You can find your API key at https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}}}")
+    };
+    for secret in [
+        "Ab3$kL9!pQ2#xZ7&mN4^wR8",
+        "QiQkY_RW40NUBe3og",
+        "p@ss w0rd/with spaces!",
+    ] {
+        let mut c = Case {
+            endpoint: Some("https://api.openai.com/v1".into()),
+            token: Some(secret.into()),
+            response: Some(ObservedResponse {
+                status: Some(401),
+                body: Some(echo(secret)),
+                ..ObservedResponse::default()
+            }),
+            ..Case::default()
+        };
+        assert_no_window(&diagnose(&c, CLOCK).report, secret);
+        c.client = Some(secret.into());
+        assert_no_window(&diagnose(&c, CLOCK).report, secret);
+    }
+}

@@ -989,3 +989,209 @@ fn the_latest_answer_in_a_log_decides() {
         Some(CauseId::QuotaOrRateLimit)
     );
 }
+
+/// Messages from real threads (tests/realworld/) are rows of `known::signatures`; each
+/// gets a second wording here, from another client or rendering than the real-world case,
+/// so the row is not fitted to one string.
+#[test]
+fn real_world_messages_in_other_renderings() {
+    let cases: &[(&str, CauseId)] = &[
+        // Tenant mismatch, as a .NET RequestFailedException (the real cases are azd and JSON).
+        (
+            "Azure.RequestFailedException: Token tenant 11111111-2222-3333-4444-555555555555 does not match resource tenant.\nStatus: 400 (Bad Request)\nErrorCode: Tenant provided in token does not match resource token",
+            CauseId::TokenWrongTenant,
+        ),
+        // Expired token, as openai-python's dict repr.
+        (
+            "openai.AuthenticationError: Error code: 401 - {'error': {'code': 'ExpiredAuthenticationToken', 'message': 'The access token expiry UTC time 11/23/2026 8:00:00 AM is earlier than current UTC time 11/23/2026 9:00:00 AM.'}}",
+            CauseId::TokenExpired,
+        ),
+        // A data action denied, from a Python agent SDK.
+        (
+            "azure.core.exceptions.HttpResponseError: (PermissionDenied) The principal `a8d2c6f4-1e3b-4a57-9c8d-0f6e2b1a3c95` lacks the required data action `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action` to perform `POST /openai/deployments/{deployment-id}/chat/completions` operation.",
+            CauseId::RbacMissingRole,
+        ),
+        // A managed identity refusing the audience, from ManagedIdentityCredential.
+        (
+            "azure.identity.CredentialUnavailableError: ManagedIdentityCredential: Audience https://ai.azure.com is not a supported MSI token audience.",
+            CauseId::CredentialUnavailable,
+        ),
+        // Consent, as an Entra token-endpoint envelope without the code in front.
+        (
+            "{\"error\":\"consent_required\",\"error_description\":\"The user or administrator has not consented to use the application.\"}",
+            CauseId::EntraSignInFailed,
+        ),
+        // DNS failures from Go, .NET and curl.
+        (
+            "Post \"https://fabrikam-ai.openai.azure.com/openai/deployments/chat/chat/completions?api-version=2024-10-21\": dial tcp: lookup fabrikam-ai.openai.azure.com: no such host",
+            CauseId::ResourceNotFound,
+        ),
+        (
+            "System.Net.Http.HttpRequestException: No such host is known. (fabrikam-ai.openai.azure.com:443)",
+            CauseId::ResourceNotFound,
+        ),
+        ("curl: (6) Could not resolve host: fabrikam-ai.openai.azure.com", CauseId::ResourceNotFound),
+        // No key found, from LangChain.js's token-provider wording.
+        ("Error: OpenAI or Azure OpenAI API key or Token Provider not found", CauseId::KeyMissing),
+        // OpenAI without an Authorization header, as raw JSON from curl.
+        (
+            "HTTP/2 401\n\n{\"error\":{\"message\":\"Missing bearer authentication in header\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}",
+            CauseId::KeyMissing,
+        ),
+        // A deactivated account, as openai-node.
+        (
+            "AuthenticationError: 401 This key is associated with a deactivated account. If you feel this is an error, contact us through our help center at help.openai.com.",
+            CauseId::KeyInvalid,
+        ),
+    ];
+    for (text, want) in cases {
+        let c = Case {
+            error_text: Some((*text).into()),
+            ..Case::default()
+        };
+        let r = diagnose(&c, NOW).report;
+        assert_eq!(
+            (r.verdict, r.causes.first().map(|c| c.id)),
+            (Verdict::Problem, Some(*want)),
+            "{text}"
+        );
+    }
+}
+
+/// A rate limit in Azure's other wordings ("the call rate limit", "token rate limit") and a
+/// content filter written as plain text both prove that authentication worked.
+#[test]
+fn rate_limits_and_content_filters_in_other_wordings_say_auth_worked() {
+    let limit = "openai.RateLimitError: Error code: 429 - {'error': {'code': '429', 'message': 'Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded token rate limit of your current AIServices S0 pricing tier. Please retry after 6 seconds.'}}";
+    let (v, id, _) = lead(&case(AOAI, Some(KEY), "api-key", limit));
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::QuotaOrRateLimit)));
+    let filter = "Error: (content_filter) The response was filtered due to the prompt triggering Azure OpenAI's content management policy.";
+    let mut c = case(AOAI, Some(KEY), "api-key", filter);
+    c.deployment = Some("contoso-chat".into());
+    c.api_version = Some("2024-10-21".into());
+    let (v, id, _) = lead(&c);
+    assert_eq!((v, id), (Verdict::Ok, None));
+}
+
+/// Every known client regression, written as a user would (`name version`), with a plain
+/// 401 from the service: the regression (or the cause naming its effect) leads, and the
+/// fix names the version to move to. The same client at another version gets no
+/// client-known-bug.
+#[test]
+fn every_known_client_regression_leads_a_plain_401() {
+    use doctor401::diag::known::clients::{CLIENTS, REGRESSIONS};
+    let text = "HTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{\"error\":{\"code\":\"401\",\"message\":\"Unauthorized\"}}";
+    for reg in REGRESSIONS {
+        let version = reg.bad[0].trim_end_matches('.');
+        let version = if reg.bad[0].ends_with('.') {
+            format!("{version}.3")
+        } else {
+            version.to_string()
+        };
+        // As users write it: the package name the client table knows it by.
+        let name = CLIENTS
+            .iter()
+            .find(|a| a.name == reg.client)
+            .unwrap()
+            .needle;
+        let mut c = case(AOAI, None, "auto", text);
+        c.client = Some(format!("{name} {version}"));
+        let r = diagnose(&c, NOW).report;
+        let want = reg.names_effect.unwrap_or(CauseId::ClientKnownBug);
+        assert_eq!(
+            (r.verdict, r.causes.first().map(|c| c.id)),
+            (Verdict::Problem, Some(want)),
+            "{} {version}",
+            reg.client
+        );
+        let bug = r.causes.iter().find(|c| c.id == CauseId::ClientKnownBug);
+        let fix = bug.map(|c| c.fix.join("\n")).unwrap_or_default();
+        assert!(fix.contains(reg.fixed), "{}: {fix}", reg.client);
+
+        c.client = Some(format!("{name} 99.0.0"));
+        let r = diagnose(&c, NOW).report;
+        assert!(
+            r.causes.iter().all(|c| c.id != CauseId::ClientKnownBug),
+            "{} 99.0.0",
+            reg.client
+        );
+    }
+}
+
+/// OpenAI's masked echo (C1) read for what arrived: a key with quotes or template
+/// characters around it is damaged; a run of hex is another service's key.
+#[test]
+fn openai_echo_shows_wrapping_and_foreign_keys() {
+    let echo = |shown: &str| {
+        format!("openai.AuthenticationError: Error code: 401 - {{'error': {{'message': 'Incorrect API key provided: {shown}. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}}}")
+    };
+    let oai = "https://api.openai.com/v1";
+    for (shown, want) in [
+        (
+            "'sk-proj*************************************************************Qx9'",
+            CauseId::KeyMalformed,
+        ),
+        (
+            "<sk-Ab1*******************************************Cd2>",
+            CauseId::KeyMalformed,
+        ),
+        (
+            "9f3c2a71****************************b04e",
+            CauseId::KeyWrongProvider,
+        ),
+    ] {
+        let (v, id, _) = lead(&case(oai, None, "authorization", &echo(shown)));
+        assert_eq!((v, id), (Verdict::Problem, Some(want)), "{shown}");
+    }
+}
+
+/// C11 generalised: api.openai.com saying a known model "does not exist" means this
+/// project cannot see it (auth worked); an unknown name is a wrong model id.
+#[test]
+fn openai_model_not_found_for_a_known_model_proves_auth() {
+    let text = "Error code: 404 - {'error': {'message': 'The model `gpt-4o` does not exist or you do not have access to it.', 'type': 'invalid_request_error', 'param': None, 'code': 'model_not_found'}}";
+    let mut c = case("https://api.openai.com/v1", None, "authorization", text);
+    c.deployment = Some("gpt-4o".into());
+    assert_eq!(lead(&c).0, Verdict::Ok);
+    c.deployment = Some("contoso-chat-prod".into());
+    let (v, id, _) = lead(&c);
+    assert_eq!(
+        (v, id),
+        (Verdict::Problem, Some(CauseId::DeploymentNotFound))
+    );
+}
+
+/// A2 that lists only sovereign audiences (here Azure China, as .NET prints it) means the
+/// resource lives in that cloud: a public-cloud token is the likely miss. A bare 403 from
+/// api.openai.com (here curl's status line) points at the region rule first.
+#[test]
+fn sovereign_a2_and_a_bare_openai_403() {
+    let a2 = "Azure.RequestFailedException: Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.cn), or have expired.\nStatus: 401 (Unauthorized)";
+    let c = Case {
+        error_text: Some(a2.into()),
+        auth_header: Some("authorization".into()),
+        ..Case::default()
+    };
+    let (v, id, _) = lead(&c);
+    assert_eq!((v, id), (Verdict::Problem, Some(CauseId::TokenWrongCloud)));
+    // The same message from the public cloud says nothing of the cloud.
+    let public = a2.replace("azure.cn", "azure.com");
+    let c = Case {
+        error_text: Some(public),
+        auth_header: Some("authorization".into()),
+        ..Case::default()
+    };
+    assert_ne!(lead(&c).1, Some(CauseId::TokenWrongCloud));
+
+    let c = case(
+        "https://api.openai.com/v1",
+        None,
+        "authorization",
+        "HTTP/2 403\ncontent-length: 0\n\n",
+    );
+    let (v, id, _) = lead(&c);
+    assert_eq!(
+        (v, id),
+        (Verdict::Problem, Some(CauseId::RegionNotSupported))
+    );
+}

@@ -1,10 +1,10 @@
-//! The hand-written URL parser (`doctor401::diag::weburl`) against the `url` crate, the
+//! The hand-written URL parser (`doctor401::diag::parse::weburl`) against the `url` crate, the
 //! WHATWG parser it replaces in the page. `url` is a native dev-dependency only: it
 //! costs the wasm nothing and is the reference for what browsers and SDK-side parsers
 //! make of a pasted endpoint. Known, documented differences are left out of the
 //! generated inputs (see each strategy).
 
-use doctor401::diag::weburl::{Host, UrlError, WebUrl};
+use doctor401::diag::parse::weburl::{Host, UrlError, WebUrl};
 use proptest::prelude::*;
 
 /// What `url` makes of `text`: `None` when it panics (the ASCII-only IDNA back end

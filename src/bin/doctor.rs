@@ -56,7 +56,7 @@ fn main() -> ExitCode {
             Err(e) => return fail(&format!("cannot print the report: {e}")),
         }
     } else {
-        print!("{}", diag::text::render(&report));
+        print!("{}", diag::render::text::render(&report));
     }
     ExitCode::SUCCESS
 }

@@ -2,7 +2,7 @@
 //! (`shared/case-format.md`). The page builds one from its form, a scenario file holds
 //! one, and the `doctor` binary reads one.
 
-use super::secret::Secret;
+use crate::diag::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;

@@ -8,6 +8,11 @@
 pub mod aadsts;
 pub mod api_versions;
 pub mod audiences;
+pub mod causes;
+pub mod chars;
+pub mod clients;
+pub mod env_names;
+pub mod headers;
 pub mod hosts;
 pub mod key_shapes;
 pub mod models;

@@ -2,7 +2,7 @@
 //! per-field findings, and the next step when the evidence cannot decide
 //! (`shared/case-format.md`).
 
-use super::cause::CauseId;
+use crate::diag::known::causes::CauseId;
 use serde::{Deserialize, Serialize};
 
 /// The one-word answer.

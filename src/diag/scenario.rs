@@ -2,9 +2,9 @@
 //! verdict and leading cause. Used by the tests, the `doctor` binary and the page's
 //! gallery.
 
-use super::case::{Case, CaseError};
-use super::cause::CauseId;
-use super::report::Verdict;
+use crate::diag::case::{Case, CaseError};
+use crate::diag::known::causes::CauseId;
+use crate::diag::report::Verdict;
 use serde::Deserialize;
 
 /// One scenario.

@@ -1,7 +1,7 @@
 //! Helpers shared by the engine's unit tests: synthetic secrets and the leak check
 //! every module that handles a secret runs on its output.
 
-use super::report::Finding;
+use crate::diag::report::Finding;
 
 /// Every `n`-character window of `secret` that occurs in `text`: empty when no piece
 /// of the secret longer than `n - 1` characters was repeated.

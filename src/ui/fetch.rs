@@ -1,12 +1,12 @@
 //! The probe's edge: the host lock and the one `fetch` per probe step. What is sent and
-//! how an answer is read are decided in [`crate::diag::probe`]; this file only does it.
+//! how an answer is read are decided in [`crate::diag::page::probe`]; this file only does it.
 //!
 //! Every request goes out with [`REQUEST_POLICY`] (`mode: 'cors'`, `credentials:
 //! 'omit'`, `referrerPolicy: 'no-referrer'`, `cache: 'no-store'`, `redirect: 'manual'`,
 //! `AbortSignal.timeout`), through `gloo-net`'s request builder, which exposes each of
 //! these `RequestInit` options. One attempt, no retries, no `keepalive`.
 
-use crate::diag::probe::{FetchResult, Method, REQUEST_POLICY};
+use crate::diag::page::probe::{FetchResult, Method, REQUEST_POLICY};
 use gloo_net::http::{Request, RequestBuilder};
 use std::fmt;
 use wasm_bindgen::JsValue;

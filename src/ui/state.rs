@@ -3,7 +3,8 @@
 
 use super::scenarios;
 use crate::diag::case::ObservedResponse;
-use crate::diag::paste::{Form, FormField, Recognized, ResponseForm};
+use crate::diag::page::form::{Form, FormField, ResponseForm};
+use crate::diag::page::smart_paste::Recognized;
 use std::rc::Rc;
 use yew::Reducible;
 

@@ -45,7 +45,7 @@ MAPPED = [
 # The page's probe time limit (REQUEST_POLICY.timeout_ms in src/diag/probe.rs).
 PROBE_TIMEOUT_S = 10.0
 
-# Headers that carry the credential, by the page's send rules (diag::probe::send_as).
+# Headers that carry the credential, by the page's send rules (diag::page::probe::send_as).
 CREDENTIAL_HEADERS = {"api-key", "authorization", "ocp-apim-subscription-key"}
 
 

@@ -1,8 +1,8 @@
 //! Known facts: token audiences (`aud`) and issuer hosts (`auth-failures.md` §3).
-//! [`crate::diag::jwt`] reads these tables to tell what a token is for and which cloud
+//! [`crate::diag::read::jwt`] reads these tables to tell what a token is for and which cloud
 //! issued it.
 
-use crate::diag::endpoint::Cloud;
+use super::hosts::Cloud;
 
 /// What an audience is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,9 +2,48 @@
 //! conventions per kind (§4.3), and the characters that most often sneak into a pasted
 //! host name.
 //!
-//! [`super::super::endpoint`] reads these tables; it does not repeat them in `if`s.
+//! [`endpoint`](crate::diag::read::endpoint) reads these tables; it does not repeat them in `if`s.
 
-use crate::diag::endpoint::{Cloud, HostKind};
+/// What kind of host the endpoint names (`auth-failures.md` §4.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostKind {
+    /// `{name}.openai.azure.com` (and `.azure.us` / `.azure.cn` variants).
+    AzureOpenAi,
+    /// `{name}.cognitiveservices.azure.com` (and sovereign variants).
+    CognitiveServices,
+    /// `{name}.services.ai.azure.com`: Foundry resource.
+    FoundryServices,
+    /// `{region}.api.cognitive.microsoft.com` (and sovereign regional hosts): no Entra ID.
+    Regional,
+    /// `*.azure-api.net`: API Management gateway.
+    Apim,
+    /// `*.models.ai.azure.com` / `*.inference.ai.azure.com`: serverless model endpoints.
+    Serverless,
+    /// `*.azurefd.net` and other Azure fronting services.
+    AzureFronted,
+    /// A private DNS zone name such as `privatelink.openai.azure.com`, called directly.
+    PrivateLinkZone,
+    /// `api.openai.com`.
+    OpenAi,
+    /// A portal or studio page (portal.azure.com, ai.azure.com, oai.azure.com,
+    /// platform.openai.com, …), not an API.
+    Portal,
+    /// Another vendor's API host (OpenRouter, Anthropic, …), named.
+    OtherVendor(&'static str),
+    /// Anything else: a custom domain, possibly an APIM gateway or a proxy.
+    Custom,
+}
+
+/// The Azure cloud a host belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cloud {
+    /// Public Azure (`*.azure.com`, `*.microsoft.com`).
+    Public,
+    /// Azure Government (`*.azure.us`).
+    UsGov,
+    /// Azure China, 21Vianet (`*.azure.cn`, `*.chinacloudapi.cn`).
+    China,
+}
 
 /// How a rule's [`HostRule::name`] is matched against a host.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,109 +210,6 @@ pub const SECRET_QUERY_PARAMS: &[&str] = &[
     "token",
 ];
 
-/// Characters that get into a pasted host name by accident, with their Unicode name and
-/// the ASCII text that was meant (`None` for characters to drop). Smart quotes and
-/// invisible marks come from word processors and chat apps; the Cyrillic and Greek
-/// letters are homoglyphs (style-anchors.md H10).
-pub const CONFUSABLE_CHARS: &[(char, &str, Option<&str>)] = &[
-    ('\u{2018}', "LEFT SINGLE QUOTATION MARK", Some("")),
-    ('\u{2019}', "RIGHT SINGLE QUOTATION MARK", Some("")),
-    ('\u{201A}', "SINGLE LOW-9 QUOTATION MARK", Some("")),
-    ('\u{201C}', "LEFT DOUBLE QUOTATION MARK", Some("")),
-    ('\u{201D}', "RIGHT DOUBLE QUOTATION MARK", Some("")),
-    ('\u{201E}', "DOUBLE LOW-9 QUOTATION MARK", Some("")),
-    (
-        '\u{00AB}',
-        "LEFT-POINTING DOUBLE ANGLE QUOTATION MARK",
-        Some(""),
-    ),
-    (
-        '\u{00BB}',
-        "RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK",
-        Some(""),
-    ),
-    ('\u{00A0}', "NO-BREAK SPACE", Some("")),
-    ('\u{2002}', "EN SPACE", Some("")),
-    ('\u{2003}', "EM SPACE", Some("")),
-    ('\u{2009}', "THIN SPACE", Some("")),
-    ('\u{202F}', "NARROW NO-BREAK SPACE", Some("")),
-    ('\u{3000}', "IDEOGRAPHIC SPACE", Some("")),
-    ('\u{200B}', "ZERO WIDTH SPACE", Some("")),
-    ('\u{200C}', "ZERO WIDTH NON-JOINER", Some("")),
-    ('\u{200D}', "ZERO WIDTH JOINER", Some("")),
-    ('\u{2060}', "WORD JOINER", Some("")),
-    (
-        '\u{FEFF}',
-        "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
-        Some(""),
-    ),
-    ('\u{00AD}', "SOFT HYPHEN", Some("")),
-    ('\u{200E}', "LEFT-TO-RIGHT MARK", Some("")),
-    ('\u{200F}', "RIGHT-TO-LEFT MARK", Some("")),
-    ('\u{2010}', "HYPHEN", Some("-")),
-    ('\u{2011}', "NON-BREAKING HYPHEN", Some("-")),
-    ('\u{2012}', "FIGURE DASH", Some("-")),
-    ('\u{2013}', "EN DASH", Some("-")),
-    ('\u{2014}', "EM DASH", Some("-")),
-    ('\u{2212}', "MINUS SIGN", Some("-")),
-    ('\u{3002}', "IDEOGRAPHIC FULL STOP", Some(".")),
-    ('\u{FF0E}', "FULLWIDTH FULL STOP", Some(".")),
-    ('\u{2024}', "ONE DOT LEADER", Some(".")),
-    ('\u{0430}', "CYRILLIC SMALL LETTER A", Some("a")),
-    ('\u{0441}', "CYRILLIC SMALL LETTER ES", Some("c")),
-    ('\u{0435}', "CYRILLIC SMALL LETTER IE", Some("e")),
-    (
-        '\u{0456}',
-        "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I",
-        Some("i"),
-    ),
-    ('\u{0458}', "CYRILLIC SMALL LETTER JE", Some("j")),
-    ('\u{043E}', "CYRILLIC SMALL LETTER O", Some("o")),
-    ('\u{0440}', "CYRILLIC SMALL LETTER ER", Some("p")),
-    ('\u{0455}', "CYRILLIC SMALL LETTER DZE", Some("s")),
-    ('\u{0445}', "CYRILLIC SMALL LETTER HA", Some("x")),
-    ('\u{0443}', "CYRILLIC SMALL LETTER U", Some("y")),
-    ('\u{03B1}', "GREEK SMALL LETTER ALPHA", Some("a")),
-    ('\u{03BF}', "GREEK SMALL LETTER OMICRON", Some("o")),
-    ('\u{03BD}', "GREEK SMALL LETTER NU", Some("v")),
-    ('\u{0131}', "LATIN SMALL LETTER DOTLESS I", Some("i")),
-];
-
-/// Names of the ASCII characters that cannot appear in a host name but do get pasted into
-/// one (space, quotes, brackets).
-pub const ASCII_CHAR_NAMES: &[(char, &str)] = &[
-    (' ', "SPACE"),
-    ('\t', "CHARACTER TABULATION"),
-    ('\n', "LINE FEED"),
-    ('\r', "CARRIAGE RETURN"),
-    ('"', "QUOTATION MARK"),
-    ('\'', "APOSTROPHE"),
-    ('`', "GRAVE ACCENT"),
-    ('<', "LESS-THAN SIGN"),
-    ('>', "GREATER-THAN SIGN"),
-    ('{', "LEFT CURLY BRACKET"),
-    ('}', "RIGHT CURLY BRACKET"),
-    ('|', "VERTICAL LINE"),
-    ('^', "CIRCUMFLEX ACCENT"),
-    ('%', "PERCENT SIGN"),
-    (',', "COMMA"),
-    (';', "SEMICOLON"),
-    ('!', "EXCLAMATION MARK"),
-    ('*', "ASTERISK"),
-    ('$', "DOLLAR SIGN"),
-    ('(', "LEFT PARENTHESIS"),
-    (')', "RIGHT PARENTHESIS"),
-    ('=', "EQUALS SIGN"),
-    ('+', "PLUS SIGN"),
-    ('&', "AMPERSAND"),
-    ('~', "TILDE"),
-    ('\\', "REVERSE SOLIDUS"),
-    ('_', "LOW LINE"),
-    (':', "COLON"),
-    ('@', "COMMERCIAL AT"),
-    ('/', "SOLIDUS"),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,16 +232,6 @@ mod tests {
         for (i, a) in HOSTS.iter().enumerate() {
             for b in &HOSTS[i + 1..] {
                 assert_ne!(a.name, b.name);
-            }
-        }
-    }
-
-    #[test]
-    fn confusables_are_not_ascii_and_unique() {
-        for (i, (c, name, _)) in CONFUSABLE_CHARS.iter().enumerate() {
-            assert!(!c.is_ascii(), "{name}");
-            for (d, _, _) in &CONFUSABLE_CHARS[i + 1..] {
-                assert_ne!(c, d, "{name}");
             }
         }
     }

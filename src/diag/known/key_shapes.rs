@@ -1,11 +1,40 @@
 //! Known facts: what keys, other vendors' secrets and placeholder values look like
-//! (`auth-failures.md` §5). [`crate::diag::credential`] reads these tables.
+//! (`auth-failures.md` §5). [`crate::diag::read::credential`] reads these tables.
 //!
 //! Every shape here is a hint, never a rejection: key formats change, and validators
 //! that hard-block on a regex go stale (`tools-landscape.md` §11). A value that matches
 //! nothing is simply "unknown".
 
-use crate::diag::credential::OpenAiKeyKind;
+/// The kind of OpenAI key, by prefix (`auth-failures.md` §5.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenAiKeyKind {
+    /// `sk-` + 48 with `T3BlbkFJ`.
+    Legacy,
+    /// `sk-proj-`.
+    Project,
+    /// `sk-svcacct-`.
+    ServiceAccount,
+    /// `sk-admin-`: Administration API only.
+    Admin,
+    /// `sk-None-`.
+    NoneProject,
+    /// Some other `sk-` key.
+    Other,
+}
+
+impl OpenAiKeyKind {
+    /// A name for people, without quoting the prefix.
+    pub fn describe(self) -> &'static str {
+        match self {
+            OpenAiKeyKind::Legacy => "a legacy OpenAI user key",
+            OpenAiKeyKind::Project => "an OpenAI project key",
+            OpenAiKeyKind::ServiceAccount => "an OpenAI service-account key",
+            OpenAiKeyKind::Admin => "an OpenAI admin key",
+            OpenAiKeyKind::NoneProject => "an OpenAI key not bound to a project",
+            OpenAiKeyKind::Other => "an sk- key of no known OpenAI kind",
+        }
+    }
+}
 
 /// What a key prefix says about the key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -336,6 +365,31 @@ pub const TEMPLATE_MARKERS: &[&str] = &[
 
 /// Nouns of a template text (see [`TEMPLATE_MARKERS`]).
 pub const TEMPLATE_NOUNS: &[&str] = &["key", "token", "secret", "apikey", "credential"];
+
+/// How every JWT starts: `{"` in base64url.
+pub const JWT_PREFIX: &str = "eyJ";
+
+/// Text that is a key or token by its shape, typed where a name, an id or a URL belongs:
+/// a JWT, an `sk-` key, a `Bearer` value, or a run of at least 24 letters and digits
+/// with no `.`, `/` or `:` that is all hexadecimal (32-hex Azure keys) or has upper and
+/// lower case and digits and is at least 32 long (84-character Azure keys,
+/// `auth-failures.md` 5.1, 5.2). Such text is never quoted back.
+pub fn looks_like_secret(text: &str) -> bool {
+    let t = text.trim();
+    let lower_start = t.get(..7).unwrap_or(t).to_ascii_lowercase();
+    if t.starts_with(JWT_PREFIX) || t.starts_with("sk-") || lower_start.starts_with("bearer ") {
+        return true;
+    }
+    if t.len() < 24 || !t.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let hex = t.bytes().all(|b| b.is_ascii_hexdigit());
+    let mixed = t.len() >= 32
+        && t.bytes().any(|b| b.is_ascii_uppercase())
+        && t.bytes().any(|b| b.is_ascii_lowercase())
+        && t.bytes().any(|b| b.is_ascii_digit());
+    hex || mixed
+}
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@
 //! text actually changes ([`merge_input`]).
 
 use super::findings::finding_list;
-use crate::diag::paste::{merge_input, splice_paste, strip_newlines, FormField};
+use crate::diag::page::form::{merge_input, splice_paste, strip_newlines, FormField};
 use crate::diag::Finding;
 use crate::ui::browser;
 use wasm_bindgen::JsCast;

@@ -3,7 +3,7 @@
 //! each block gets its own copy button that copies only the code.
 
 use super::copy_button::CopyButton;
-use crate::diag::markdown::{split_fenced, split_inline_code, FixPart};
+use crate::diag::render::markdown::{split_fenced, split_inline_code, FixPart};
 use yew::prelude::*;
 
 /// Prose with `inline code`, paragraph by paragraph, as text nodes (never as HTML).

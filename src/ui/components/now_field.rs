@@ -3,8 +3,8 @@
 //! the user (or a scenario) sets it, so a log from three hours ago is judged as of then.
 
 use super::findings::finding_list;
-use crate::diag::paste::FormField;
-use crate::diag::time::format_rfc3339;
+use crate::diag::page::form::FormField;
+use crate::diag::parse::time::format_rfc3339;
 use crate::diag::Finding;
 use crate::diag::JudgedBy;
 use crate::ui::browser;

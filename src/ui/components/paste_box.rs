@@ -7,7 +7,8 @@
 //! rather than pasted gets a "Spread into the form" button when it is recognised.
 
 use super::findings::finding_list;
-use crate::diag::paste::{recognize, FormField, PasteKind, Recognized};
+use crate::diag::page::form::FormField;
+use crate::diag::page::smart_paste::{recognize, PasteKind, Recognized};
 use crate::diag::Finding;
 use crate::ui::browser;
 use crate::ui::state::PasteNote;

@@ -9,8 +9,8 @@
 
 use super::copy_button::CopyButton;
 use crate::diag::case::ObservedResponse;
-use crate::diag::paste::FormDiagnosis;
-use crate::diag::probe::{
+use crate::diag::page::form::FormDiagnosis;
+use crate::diag::page::probe::{
     observed_for, plan, plan_inputs_for, sendable_secret, validate_target, CredentialKind,
     LoggedRequest, Outcome, ProbeStep, ProbeTarget, Rung, SecretRefusal,
 };

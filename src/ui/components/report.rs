@@ -3,8 +3,8 @@
 //! would be copied before copying it. The text is made only when it is copied or
 //! previewed, never per keystroke.
 
-use crate::diag::markdown::report_markdown;
-use crate::diag::paste::FormDiagnosis;
+use crate::diag::page::form::FormDiagnosis;
+use crate::diag::render::markdown::report_markdown;
 use crate::ui::browser;
 use std::rc::Rc;
 use web_sys::HtmlDetailsElement;

@@ -4,7 +4,7 @@
 
 use super::field::{Field, FieldKind};
 use super::findings::finding_list;
-use crate::diag::paste::{FormField, ResponseForm};
+use crate::diag::page::form::{FormField, ResponseForm};
 use crate::diag::{Finding, Severity};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

@@ -6,13 +6,13 @@
 
 use super::findings::finding_item;
 use super::fix::fix_text;
-use crate::diag::endpoint::Cloud;
-use crate::diag::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
-use crate::diag::markdown::{
+use crate::diag::parse::time::{format_rfc3339, human_duration};
+use crate::diag::read::endpoint::Cloud;
+use crate::diag::read::token::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
+use crate::diag::render::markdown::{
     claim_meaning, claim_text, expiry_phrase, is_time_claim, printable, rbac_note, relative_phrase,
     CLAIM_MAX,
 };
-use crate::diag::time::{format_rfc3339, human_duration};
 use crate::diag::JudgedBy;
 use crate::diag::{Field, Severity};
 use crate::ui::browser;

@@ -4,8 +4,8 @@
 
 use super::findings::finding_item;
 use super::fix::{fix_text, inline};
-use crate::diag::paste::evidence_target;
-use crate::diag::paste::FormDiagnosis;
+use crate::diag::page::form::evidence_target;
+use crate::diag::page::form::FormDiagnosis;
 use crate::diag::{Confidence, RankedCause, Severity, Verdict};
 use crate::ui::browser;
 use std::rc::Rc;

@@ -11,53 +11,15 @@
 //! unusable as a base URL is an error ([`EndpointAnalysis::is_invalid`]); a custom domain,
 //! a regional host or a missing scheme are not.
 //!
-//! [`known::hosts`]: super::known::hosts
+//! [`known::hosts`]: crate::diag::known::hosts
 
-use super::known::hosts::{self, HostRule, Match, HOSTS};
-use super::report::{Field, Finding, Severity};
-use super::weburl::{self, Host, UrlError, WebUrl};
+use crate::diag::known::chars::{self, is_invisible};
+use crate::diag::known::hosts::{self, HostRule, Match, HOSTS};
+pub use crate::diag::known::hosts::{Cloud, HostKind};
+use crate::diag::known::key_shapes::looks_like_secret;
+use crate::diag::parse::weburl::{self, Host, UrlError, WebUrl};
+use crate::diag::report::{Field, Finding, Severity};
 use std::net::IpAddr;
-
-/// What kind of host the endpoint names (`auth-failures.md` §4.1).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum HostKind {
-    /// `{name}.openai.azure.com` (and `.azure.us` / `.azure.cn` variants).
-    AzureOpenAi,
-    /// `{name}.cognitiveservices.azure.com` (and sovereign variants).
-    CognitiveServices,
-    /// `{name}.services.ai.azure.com`: Foundry resource.
-    FoundryServices,
-    /// `{region}.api.cognitive.microsoft.com` (and sovereign regional hosts): no Entra ID.
-    Regional,
-    /// `*.azure-api.net`: API Management gateway.
-    Apim,
-    /// `*.models.ai.azure.com` / `*.inference.ai.azure.com`: serverless model endpoints.
-    Serverless,
-    /// `*.azurefd.net` and other Azure fronting services.
-    AzureFronted,
-    /// A private DNS zone name such as `privatelink.openai.azure.com`, called directly.
-    PrivateLinkZone,
-    /// `api.openai.com`.
-    OpenAi,
-    /// A portal or studio page (portal.azure.com, ai.azure.com, oai.azure.com,
-    /// platform.openai.com, …), not an API.
-    Portal,
-    /// Another vendor's API host (OpenRouter, Anthropic, …), named.
-    OtherVendor(&'static str),
-    /// Anything else: a custom domain, possibly an APIM gateway or a proxy.
-    Custom,
-}
-
-/// The Azure cloud a host belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cloud {
-    /// Public Azure (`*.azure.com`, `*.microsoft.com`).
-    Public,
-    /// Azure Government (`*.azure.us`).
-    UsGov,
-    /// Azure China, 21Vianet (`*.azure.cn`, `*.chinacloudapi.cn`).
-    China,
-}
 
 /// The shape of the path after the host (`auth-failures.md` §4.3).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +87,7 @@ impl EndpointAnalysis {
     pub fn is_invalid(&self) -> bool {
         self.findings
             .iter()
-            .any(|f| f.severity == super::report::Severity::Error)
+            .any(|f| f.severity == crate::diag::report::Severity::Error)
     }
 
     /// The host kind, if parsed.
@@ -251,31 +213,9 @@ fn analyze_into(raw: &str, out: &mut Out) -> Option<ParsedEndpoint> {
 /// is not an endpoint, and refusing it keeps a 1 MB paste cheap.
 const MAX_URL_LEN: usize = 8 * 1024;
 
-/// Characters that are invisible on screen and often come along with a paste.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{202A}'..='\u{202E}'
-    )
-}
-
 /// Quote marks, straight and typographic, and the angle brackets of `<https://…>`.
 fn is_wrapping_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '`'
-            | '<'
-            | '>'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201A}'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{201E}'
-            | '\u{00AB}'
-            | '\u{00BB}'
-    )
+    chars::is_quote(c) || matches!(c, '<' | '>')
 }
 
 /// Removes whitespace, invisible characters and quotes around the URL, with a finding
@@ -299,25 +239,6 @@ fn strip_wrapping<'a>(raw: &'a str, out: &mut Out) -> &'a str {
         );
     }
     unquoted
-}
-
-/// A key or token pasted into the endpoint field: a JWT, an `sk-` key, or a long run of
-/// letters and digits with no dot (32-hex and 84-character Azure keys,
-/// `auth-failures.md` 5.1).
-fn looks_like_secret(text: &str) -> bool {
-    let lower_start = text.get(..7).unwrap_or(text).to_ascii_lowercase();
-    if text.starts_with("eyJ") || text.starts_with("sk-") || lower_start.starts_with("bearer ") {
-        return true;
-    }
-    if text.contains(['.', '/', ':']) || text.len() < 24 {
-        return false;
-    }
-    let alnum = text.bytes().all(|b| b.is_ascii_alphanumeric());
-    let hex = text.bytes().all(|b| b.is_ascii_hexdigit());
-    let mixed_case = text.bytes().any(|b| b.is_ascii_uppercase())
-        && text.bytes().any(|b| b.is_ascii_lowercase())
-        && text.bytes().any(|b| b.is_ascii_digit());
-    alnum && (hex || mixed_case)
 }
 
 /// Text that stands for an endpoint instead of being one: `None`, `<your-resource>`,
@@ -351,7 +272,7 @@ fn looks_like_placeholder(text: &str) -> bool {
         "{resource",
         "{name}",
     ];
-    super::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
+    crate::diag::parse::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
 }
 
 /// A lone resource name (`contoso-aoai`) typed where the URL belongs.
@@ -454,7 +375,7 @@ fn repair_char(c: char) -> Option<&'static str> {
     if c.is_ascii_whitespace() || matches!(c, '"' | '\'' | '`') {
         return Some("");
     }
-    hosts::CONFUSABLE_CHARS
+    chars::CONFUSABLE_CHARS
         .iter()
         .find(|(k, _, _)| *k == c)
         .and_then(|(_, _, fix)| *fix)
@@ -463,12 +384,12 @@ fn repair_char(c: char) -> Option<&'static str> {
 /// Names a character by code point and Unicode name where known:
 /// `U+201C LEFT DOUBLE QUOTATION MARK`.
 pub fn describe_char(c: char) -> String {
-    let name = hosts::CONFUSABLE_CHARS
+    let name = chars::CONFUSABLE_CHARS
         .iter()
         .find(|(k, _, _)| *k == c)
         .map(|(_, name, _)| *name)
         .or_else(|| {
-            hosts::ASCII_CHAR_NAMES
+            chars::ASCII_CHAR_NAMES
                 .iter()
                 .find(|(k, _)| *k == c)
                 .map(|(_, name)| *name)

@@ -24,14 +24,15 @@
 //! [`HeaderValue::Credential`] placeholder that the page fills in at send time, curl
 //! commands use environment variables, and [`LoggedRequest`] masks with [`mask`].
 
-use super::case::{BrowserFailure, Case, ObservedResponse};
-use super::credential::Shape;
-use super::endpoint::{ParsedEndpoint, PathShape};
-use super::fixes::RECOMMENDED_API_VERSION;
-use super::inputs::AuthHeader;
-use super::secret::mask;
-use super::weburl::{self, Host, WebUrl};
-use super::Facts;
+use crate::diag::case::{BrowserFailure, Case, ObservedResponse};
+use crate::diag::parse::weburl::{self, Host, WebUrl};
+use crate::diag::rank::fixes::RECOMMENDED_API_VERSION;
+use crate::diag::read::credential::Shape;
+use crate::diag::read::endpoint::{ParsedEndpoint, PathShape};
+use crate::diag::read::inputs::AuthHeader;
+use crate::diag::read::jwt::looks_like_jwt;
+use crate::diag::secret::mask;
+use crate::diag::Facts;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -662,11 +663,6 @@ pub fn surface_of(p: &ParsedEndpoint) -> Option<Surface> {
     }
 }
 
-fn looks_like_jwt(s: &str) -> bool {
-    let s = s.trim();
-    s.starts_with("eyJ") && s.bytes().filter(|c| *c == b'.').count() == 2
-}
-
 fn non_blank(s: &Option<String>) -> Option<String> {
     s.as_deref()
         .map(str::trim)
@@ -911,15 +907,15 @@ fn send_as(kind: TargetKind, inputs: &PlanInputs) -> SendAs {
         (TargetKind::Apim, false) => "APIM_SUBSCRIPTION_KEY",
         _ => "AZURE_OPENAI_API_KEY",
     };
-    let (header, prefix) = match inputs.auth_header {
-        AuthHeader::ApiKey => ("api-key", ""),
-        AuthHeader::Authorization => ("Authorization", "Bearer "),
-        AuthHeader::ApimSubscription => ("Ocp-Apim-Subscription-Key", ""),
+    // A header no service reads (or none chosen) is probed with the one the SDKs use.
+    let sent = match inputs.auth_header {
         AuthHeader::Auto | AuthHeader::Other if token || kind == TargetKind::OpenAi => {
-            ("Authorization", "Bearer ")
+            AuthHeader::Authorization
         }
-        AuthHeader::Auto | AuthHeader::Other => ("api-key", ""),
+        AuthHeader::Auto | AuthHeader::Other => AuthHeader::ApiKey,
+        h => h,
     };
+    let (header, prefix) = sent.row().map_or(("api-key", ""), |r| (r.name, r.prefix));
     SendAs {
         header,
         prefix,
@@ -1471,7 +1467,7 @@ pub fn observed_for(step: &ProbeStep, outcome: &Outcome) -> Option<ObservedRespo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::endpoint::{Cloud, HostKind};
+    use crate::diag::read::endpoint::{Cloud, HostKind};
     use crate::diag::{diagnose, Case, Secret, Verdict};
 
     fn target(s: &str) -> ProbeTarget {

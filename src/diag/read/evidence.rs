@@ -6,7 +6,7 @@
 //!
 //! How a text is read, in linear time:
 //!
-//! 1. [`normalize`](super::normalize::normalize) builds its canonical form once
+//! 1. [`normalize`](crate::diag::parse::normalize::normalize) builds its canonical form once
 //!    (whitespace collapsed, case folded, quote style ignored) with a map back to the
 //!    original bytes.
 //! 2. One pass of a multi-pattern [`Matcher`] finds every known message of
@@ -19,125 +19,17 @@
 //! The status line's reason is never read as evidence: .NET prints
 //! `Status: 401 (PermissionDenied)` for an invalid key (A1) too; the body decides.
 
-use super::case::{BrowserFailure, ObservedResponse};
-use super::known::aadsts;
-use super::known::signatures::{self, SignatureRow, RENDERINGS, SIGNATURES};
-use super::normalize::{self, canonical, is_run_byte, redact, LineIndex, Matcher, Needle};
-use super::report::{Field, Finding, Severity};
-use super::time::{format_rfc3339, parse_http_date, parse_rfc3339};
+use crate::diag::case::{BrowserFailure, ObservedResponse};
+use crate::diag::known::aadsts;
+use crate::diag::known::signatures::{self, Reads, RENDERINGS, SIGNATURES};
+pub use crate::diag::known::signatures::{Rendering, Signature};
+use crate::diag::parse::normalize::{
+    self, canonical, is_run_byte, redact, LineIndex, Matcher, Needle,
+};
+use crate::diag::parse::time::{format_rfc3339, parse_http_date, parse_rfc3339};
+use crate::diag::report::{Field, Finding, Severity};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
-
-/// A known message, by the section of `auth-failures.md` it comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Signature {
-    /// A1: "Access denied due to invalid subscription key or wrong API endpoint".
-    AzureInvalidKey,
-    /// A2: "Access token is missing, invalid, audience is incorrect (…), or have expired".
-    AzureTokenRejected,
-    /// A2 variant: audience `urn:ms.scopedToken or urn:ms.faceSessionToken`.
-    AzureScopedTokenRejected,
-    /// A4: `PermissionDenied` / "Principal does not have access to API/Operation".
-    AzurePermissionDenied,
-    /// A5: `AuthenticationTypeDisabled` / "Key based authentication is disabled".
-    AzureKeyAuthDisabled,
-    /// A6: `DeploymentNotFound`.
-    AzureDeploymentNotFound,
-    /// A7: 404 "Resource not found".
-    AzureResourceNotFound,
-    /// A8: "API version not supported".
-    AzureApiVersionNotSupported,
-    /// A8: "Model … is enabled only for api versions … and later".
-    AzureModelNeedsNewerApiVersion,
-    /// A9: "Please provide an authentication key."
-    AzureProvideAuthKey,
-    /// A10: "Subdomain does not map to a resource".
-    AzureSubdomainNotFound,
-    /// A11: public access disabled, private endpoint, firewall, VNet.
-    AzureNetworkRestricted,
-    /// A12: 429 with a quota of zero or exhausted ("retry after 86400 seconds", "exceeded token rate limit").
-    AzureQuota,
-    /// A12: 429 "Rate limit is exceeded", high demand.
-    AzureRateLimit,
-    /// A13: a Cognitive Services API wants `Ocp-Apim-Subscription-Key`.
-    AzureSubscriptionKeyHeaderMissing,
-    /// A13: "Missing Authorization header" (serverless endpoint wants Bearer).
-    AzureMissingAuthorizationHeader,
-    /// A14: ARM `InvalidAuthenticationTokenAudience`.
-    ArmWrongAudience,
-    /// B1: "Access denied due to missing subscription key".
-    ApimMissingKey,
-    /// B2: "Access denied due to invalid subscription key." without the A1 tail.
-    ApimInvalidKey,
-    /// B3: "missing application credentials or subscription key".
-    ApimMissingCredentials,
-    /// B4: validate-jwt: "Invalid Token", "Access token is missing or invalid." (no audience part).
-    ApimJwtRejected,
-    /// B4: validate-jwt's default message when no token reached it: "JWT not present."
-    ApimJwtNotPresent,
-    /// C1: `invalid_api_key` / "Incorrect API key provided".
-    OpenAiInvalidKey,
-    /// C2: "You didn't provide an API key".
-    OpenAiMissingKey,
-    /// C3: `mismatched_organization`, "No such organization".
-    OpenAiOrgMismatch,
-    /// C4: `mismatched_project`.
-    OpenAiProjectMismatch,
-    /// C5: `no_organization`.
-    OpenAiNoOrganization,
-    /// C6: `unsupported_country_region_territory`.
-    OpenAiRegion,
-    /// C7: `insufficient_quota`.
-    OpenAiQuota,
-    /// C8: `rate_limit_exceeded`.
-    OpenAiRateLimit,
-    /// C9: "insufficient permissions … Missing scopes".
-    OpenAiMissingScopes,
-    /// C10: "IP not authorized".
-    OpenAiIpNotAuthorized,
-    /// C11: `model_not_found` / "does not have access to model" / "The model … does not exist".
-    OpenAiModelNotFound,
-    /// C12: "Admin API keys cannot be used for non-administration endpoints".
-    OpenAiAdminKeyUsed,
-    /// C13: "Unsupported OpenAI-Version header".
-    OpenAiVersionHeader,
-    /// 2.1: "DefaultAzureCredential failed to retrieve a token".
-    DefaultCredentialFailed,
-    /// 2.2: "Identity not found" / "requested identity has not been assigned".
-    ManagedIdentityNotAssigned,
-    /// 2.2: "No Managed Identity endpoint found", "no response from the IMDS endpoint".
-    ManagedIdentityUnavailable,
-    /// 2.1: `CredentialUnavailableError` / "Please run 'az login'".
-    CredentialUnavailable,
-    /// 2.1: Azure Identity's log line that a credential got a token ("DefaultAzureCredential
-    /// acquired a token from AzureCliCredential"): the chain worked.
-    CredentialTokenAcquired,
-    /// 2.4: an `AADSTSnnnnn` code (see [`Evidence::aadsts`]).
-    EntraError,
-    /// 8.2: the SDK had no credential ("Missing credentials", "api_key client option must be set").
-    SdkMissingCredentials,
-    /// 8.2: the SDK had no api-version.
-    SdkMissingApiVersion,
-    /// 8.2: the SDK had no endpoint.
-    SdkMissingEndpoint,
-    /// 8.1: openai-python ≥ 2.34 "Could not resolve authentication method".
-    SdkCouldNotResolveAuth,
-    /// 8.2: "Expected azure_ad_token_provider argument to return a non-empty string".
-    SdkTokenProviderNotString,
-    /// 8.3: openai-node "401 status code (no body)".
-    SdkNoBody,
-    /// 8.2/8.3: "The `api_key` … and `azure_ad_token_provider` arguments are mutually
-    /// exclusive": a key and a token were both given to the SDK.
-    SdkConflictingCredentials,
-    /// 7: "Failed to fetch" / "NetworkError when attempting to fetch resource".
-    BrowserFailedToFetch,
-    /// 7: "blocked by CORS policy" / "No 'Access-Control-Allow-Origin' header".
-    BrowserCors,
-    /// A 2xx response: the call worked.
-    Success,
-    /// A 400 validation error that is not about auth or api-version: auth worked.
-    ValidationError,
-}
 
 /// Where a piece of evidence was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -256,7 +148,7 @@ pub struct Evidence {
     /// How `error_text` was rendered (the SDK or tool that printed it), in table order.
     pub renderings: Vec<Rendering>,
     /// Credential headers the pasted request shows (`> api-key: …`, `-H '…'`).
-    pub sent: Vec<super::sent::SentHeader>,
+    pub sent: Vec<crate::diag::read::sent::SentHeader>,
     /// Observations about the evidence itself.
     pub findings: Vec<Finding>,
 }
@@ -288,62 +180,6 @@ impl Evidence {
     pub fn rendered_as(&self, r: Rendering) -> bool {
         self.renderings.contains(&r)
     }
-}
-
-impl Signature {
-    /// This message's row in the signature table (summary, source, patterns).
-    pub fn row(self) -> Option<&'static SignatureRow> {
-        signatures::row(self)
-    }
-
-    /// The section of `auth-failures.md` it comes from (`A1`, `2.4`).
-    pub fn section(self) -> &'static str {
-        self.row().map_or("", SignatureRow::section)
-    }
-
-    /// True when this message can only come after authentication succeeded
-    /// (`causes.md`: a 404 DeploymentNotFound, a 429 and a 400 validation error prove it).
-    pub fn proves_auth(self) -> bool {
-        matches!(
-            self,
-            Signature::Success
-                | Signature::ValidationError
-                | Signature::AzureDeploymentNotFound
-                | Signature::AzureQuota
-                | Signature::AzureRateLimit
-                | Signature::OpenAiQuota
-                | Signature::OpenAiRateLimit
-                | Signature::OpenAiModelNotFound
-        )
-    }
-}
-
-/// How the pasted text was printed. Recognising it helps read it (the .NET status line
-/// trap) and tells the rules which client the user runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Rendering {
-    /// A raw JSON body: `{"error":{"code":"401","message":"…"}}`.
-    RawJson,
-    /// openai-python v1+: `Error code: 401 - {'error': {...}}` (Python dict repr).
-    PythonDict,
-    /// openai-python 0.x: `openai.error.AuthenticationError: …`, `error_code=… error_message='…'`.
-    OpenAiPythonLegacy,
-    /// .NET Azure.Core: `Azure.RequestFailedException: … Status: 401 (…) ErrorCode: … Content: …`.
-    DotNetRequestFailed,
-    /// .NET System.ClientModel: `ClientResultException: Service request failed. Status: 401 (…)`.
-    DotNetClientResult,
-    /// openai-node: `AuthenticationError: 401 …` or `401 status code (no body)`.
-    OpenAiNode,
-    /// LiteLLM: `litellm.AuthenticationError: AzureException AuthenticationError - …`.
-    LiteLlm,
-    /// `curl -i` / `curl -v` output: a status line (`HTTP/1.1 401 Unauthorized`), headers, body.
-    Curl,
-    /// The Entra ID token endpoint's envelope: `{"error":"…","error_description":"AADSTS…"}`.
-    EntraEnvelope,
-    /// Azure Identity: DefaultAzureCredential chains, managed identity, `ClientAuthenticationError`.
-    AzureIdentity,
-    /// A browser console: `TypeError: Failed to fetch`, CORS messages.
-    BrowserConsole,
 }
 
 /// Which rendering an HTTP status was read from, strongest first.
@@ -439,6 +275,7 @@ const PROBES: &[(&str, Probe)] = &[
     ("status_code=", Probe::StatusAfter(Src::SdkMessage)),
     ("status_code:", Probe::StatusAfter(Src::SdkMessage)),
     ("status code", Probe::StatusAfter(Src::SdkMessage)),
+    ("HTTP code", Probe::StatusAfter(Src::SdkMessage)),
     ("StatusCode:", Probe::StatusAfter(Src::SdkMessage)),
     (
         "does not indicate success:",
@@ -671,7 +508,7 @@ fn header_value(name: &str, value: &str) -> String {
     }
     let v = &value[..end];
     if normalize::is_secret_name(name) || name.contains("cookie") {
-        super::secret::mask(v)
+        crate::diag::secret::mask(v)
     } else {
         v.to_string()
     }
@@ -1145,7 +982,7 @@ fn read_text(full: &str, field: Field) -> TextFacts {
             }
         }
     }
-    super::order::sort_by_rank(&mut aadsts_at, |&at| (at as u64, 0));
+    crate::diag::parse::order::sort_by_rank(&mut aadsts_at, |&at| (at as u64, 0));
     let mut codes = Vec::new();
     for end in aadsts_at {
         if let Some(n) = number_at(h, end) {
@@ -1206,7 +1043,7 @@ fn read_text(full: &str, field: Field) -> TextFacts {
             },
         ));
     }
-    super::order::sort_by_rank(&mut t.hits, |(at, _)| (*at as u64, 0));
+    crate::diag::parse::order::sort_by_rank(&mut t.hits, |(at, _)| (*at as u64, 0));
 
     // The time of the failure: the last log timestamp at or before the error.
     let anchor = t
@@ -1273,7 +1110,9 @@ pub fn analyze(response: Option<&ObservedResponse>, error_text: Option<&str>) ->
     let text = error_text
         .filter(|t| !t.trim().is_empty())
         .map(|t| read_text(t, Field::ErrorText));
-    e.sent = error_text.map(super::sent::read_sent).unwrap_or_default();
+    e.sent = error_text
+        .map(crate::diag::read::sent::read_sent)
+        .unwrap_or_default();
 
     // Status: the response's own, else its body's, else the pasted text's.
     let text_status = text
@@ -1549,7 +1388,12 @@ fn describe(
                 row.section()
             )
         };
-        out.push(Finding::new(h.field, row.severity, row.id, message));
+        let severity = match row.reads {
+            Reads::Refusal | Reads::Failure => Severity::Warning,
+            Reads::Neutral => Severity::Info,
+            Reads::Success => Severity::Ok,
+        };
+        out.push(Finding::new(h.field, severity, row.id, message));
     }
     if e.reason_permission_denied(resp, text) && !e.has(Signature::AzurePermissionDenied) {
         out.push(Finding::new(
@@ -1750,6 +1594,42 @@ mod tests {
                 true,
             ),
         ]
+    }
+
+    #[test]
+    fn signature_rows_are_unique_sourced_and_matchable() {
+        for (i, r) in SIGNATURES.iter().enumerate() {
+            assert!(
+                SIGNATURES[i + 1..]
+                    .iter()
+                    .all(|o| o.signature != r.signature),
+                "{:?} twice",
+                r.signature
+            );
+            assert!(
+                r.source.starts_with("auth-failures.md ")
+                    || r.source.starts_with("causes.md ")
+                    || r.source.starts_with("https://"),
+                "{:?}",
+                r.signature
+            );
+            assert!(r.id.starts_with("evidence-"), "{:?}", r.signature);
+            for pat in r.patterns {
+                assert!(
+                    crate::diag::parse::normalize::canonical(pat.text).len() >= 3,
+                    "{:?}",
+                    pat.text
+                );
+            }
+        }
+        assert_eq!(
+            signatures::row(Signature::AzureInvalidKey).map(|r| r.section()),
+            Some("A1")
+        );
+        assert_eq!(
+            signatures::row(Signature::ValidationError).map(|r| r.section()),
+            Some("4.4")
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! they rest on. Two sources feed the ranking, and they are kept apart:
 //!
 //! * **Observed evidence** — what the service, the SDK or Entra ID actually said
-//!   ([`super::evidence`]). It decides *which layer* failed and outranks everything else.
+//!   ([`crate::diag::read::evidence`]). It decides *which layer* failed and outranks everything else.
 //! * **Input shapes** — what the endpoint, credential, token and other fields look like.
 //!   Inside an observed failure they pick the most specific cause (a 401 "invalid key"
 //!   plus a key with a trailing newline is `key-malformed`); on their own they rank
@@ -20,20 +20,23 @@
 //! and inputs without an error-level finding; any other status (a 3xx, status 0) is
 //! inconclusive.
 
-use super::cause::CauseId;
-use super::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
-use super::endpoint::{HostKind, PathShape};
-use super::evidence::{EchoFit, KeyEcho, Signature as S};
-use super::fixes;
-use super::inputs::{ApiVersionStatus, AuthHeader};
-use super::jwt::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
-use super::known::key_shapes::{PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS};
-use super::report::{Confidence, Field, RankedCause, Report, Severity, Verdict};
-use super::sent::Holds;
-use super::{time, Facts};
+use crate::diag::known::causes::CauseId;
+use crate::diag::known::key_shapes::{
+    PlaceholderPattern, KEY_PREFIXES, OPENAI_MARKER, PLACEHOLDERS,
+};
+use crate::diag::known::signatures::SIGNATURES;
+use crate::diag::rank::{fixes, tier};
+use crate::diag::read::credential::{is_guid, Damage, OpenAiKeyKind, Shape};
+use crate::diag::read::endpoint::{HostKind, PathShape};
+use crate::diag::read::evidence::{EchoFit, KeyEcho, Signature as S};
+use crate::diag::read::inputs::{ApiVersionStatus, AuthHeader};
+use crate::diag::read::sent::Holds;
+use crate::diag::read::token::{AudienceFit, TimeStatus, TokenAnalysis, TokenKind};
+use crate::diag::report::{Field, RankedCause, Report, Severity, Verdict};
+use crate::diag::{parse::time, Facts};
 
 /// The lowest score that makes a verdict `problem`.
-pub const PROBLEM_SCORE: u8 = 50;
+pub const PROBLEM_SCORE: u8 = tier::PROBLEM;
 
 /// Where a candidate's support comes from.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -171,11 +174,16 @@ fn opaque_non_key(f: &Facts) -> bool {
 
 /// C11: an OpenAI project without access to the model. The key worked, and no cause
 /// of the taxonomy fits (the model name is right), so none is ranked: for auth, `ok`.
+/// C11: the OpenAI project cannot use the model. OpenAI says so, or it says that a model
+/// that exists (a known model id, sent to api.openai.com) "does not exist": the model is
+/// not visible to this project or account. Either way the key was accepted.
 fn project_lacks_model(f: &Facts) -> bool {
-    !f.evidence.has(S::AzureDeploymentNotFound)
-        && f.evidence
-            .hit(S::OpenAiModelNotFound)
-            .is_some_and(|h| h.excerpt.contains("does not have access to model"))
+    let ev = &f.evidence;
+    !ev.has(S::AzureDeploymentNotFound)
+        && (ev.has(S::OpenAiProjectNoModelAccess)
+            || (ev.has(S::OpenAiModelNotFound)
+                && is_openai(f)
+                && f.deployment.looks_like_model.is_some()))
 }
 
 fn cred_missing(f: &Facts) -> bool {
@@ -217,7 +225,7 @@ fn is_openai(f: &Facts) -> bool {
 /// The endpoint is a Resource Manager operation, called on purpose (A14).
 fn arm_operation(f: &Facts) -> bool {
     f.parsed_endpoint()
-        .is_some_and(|p| super::known::hosts::is_arm_operation(&p.host, &p.path))
+        .is_some_and(|p| crate::diag::known::hosts::is_arm_operation(&p.host, &p.path))
 }
 
 fn is_v1_path(f: &Facts) -> bool {
@@ -406,6 +414,38 @@ fn token_rules(f: &Facts, r: &mut Ranking, base: u8) -> bool {
             found = true;
         }
     }
+    found |= token_time_rules(f, t, r, base, basis);
+    found |= token_audience_rules(f, t, r, base, basis);
+    if t.consumer_tenant || t.issuer_tenant_mismatch {
+        let why = if t.consumer_tenant {
+            "issued by the personal Microsoft account (MSA) tenant, which cannot hold Azure role assignments"
+        } else {
+            "the issuer's tenant differs from the tid claim"
+        };
+        r.add(
+            CauseId::TokenWrongTenant,
+            base.saturating_sub(2),
+            basis,
+            format!("{w}: {why}"),
+        );
+        found = true;
+    }
+    if matches!(host(f), Some(HostKind::Regional)) {
+        r.add(
+            CauseId::RegionalEndpointToken,
+            base,
+            basis,
+            "endpoint: a regional endpoint, which does not accept Entra ID tokens",
+        );
+        found = true;
+    }
+    found
+}
+
+/// The token's times: expired, or not valid yet (3.4, 3.6).
+fn token_time_rules(f: &Facts, t: &TokenAnalysis, r: &mut Ranking, base: u8, basis: Basis) -> bool {
+    let w = token_where(t);
+    let mut found = false;
     match t.time {
         Some(TimeStatus::Expired { ago }) => {
             r.add(
@@ -441,6 +481,19 @@ fn token_rules(f: &Facts, r: &mut Ranking, base: u8) -> bool {
         }
         _ => {}
     }
+    found
+}
+
+/// What the token is for, against the endpoint: another cloud, another audience (3.1, 3.2).
+fn token_audience_rules(
+    f: &Facts,
+    t: &TokenAnalysis,
+    r: &mut Ranking,
+    base: u8,
+    basis: Basis,
+) -> bool {
+    let w = token_where(t);
+    let mut found = false;
     let endpoint_cloud = f.parsed_endpoint().and_then(|p| p.cloud);
     let cloud_differs = fixes::token_cloud_differs(&t.kind, endpoint_cloud)
         || matches!((t.cloud, endpoint_cloud), (Some(a), Some(b)) if a != b);
@@ -489,29 +542,6 @@ fn token_rules(f: &Facts, r: &mut Ranking, base: u8) -> bool {
             base.saturating_sub(10),
             basis,
             format!("{w}: audience is {}", kind_text(&t.kind)),
-        );
-        found = true;
-    }
-    if t.consumer_tenant || t.issuer_tenant_mismatch {
-        let why = if t.consumer_tenant {
-            "issued by the personal Microsoft account (MSA) tenant, which cannot hold Azure role assignments"
-        } else {
-            "the issuer's tenant differs from the tid claim"
-        };
-        r.add(
-            CauseId::TokenWrongTenant,
-            base.saturating_sub(2),
-            basis,
-            format!("{w}: {why}"),
-        );
-        found = true;
-    }
-    if matches!(host(f), Some(HostKind::Regional)) {
-        r.add(
-            CauseId::RegionalEndpointToken,
-            base,
-            basis,
-            "endpoint: a regional endpoint, which does not accept Entra ID tokens",
         );
         found = true;
     }
@@ -658,7 +688,7 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
             let msgs: Vec<&str> = e
                 .findings
                 .iter()
-                .filter(|x| x.severity == super::report::Severity::Error)
+                .filter(|x| x.severity == crate::diag::report::Severity::Error)
                 .map(|x| x.message.as_str())
                 .collect();
             // A whole request URL only hurts when an SDK appends its own path to it.
@@ -667,7 +697,7 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
             let curl = f
                 .client
                 .as_ref()
-                .is_some_and(|c| c.library == super::inputs::Library::Curl);
+                .is_some_and(|c| c.library == crate::diag::read::inputs::Library::Curl);
             if !(request_url_only && curl) {
                 r.add(
                     CauseId::EndpointInvalid,
@@ -710,11 +740,25 @@ fn endpoint_rules(f: &Facts, r: &mut Ranking, base: u8) {
 
 /// Everything the observed messages say. Returns true when the evidence proves that
 /// authentication succeeded.
+/// What the service, the SDK or Entra ID said, rule by rule, grouped by who said it.
+/// Returns true when an answer shows that authentication worked.
 fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
+    let mut auth_ok = pointed_causes(f, r);
+    azure_key_refused(f, r);
+    azure_token_refused(f, r);
+    auth_ok |= azure_answers_after_auth(f, r);
+    azure_other_answers(f, r);
+    apim_answers(f, r);
+    openai_answers(f, r);
+    entra_answers(f, r);
+    let ev = &f.evidence;
+    auth_ok || ev.has(S::Success) || ev.has(S::ValidationError)
+}
+
+/// A1: Azure OpenAI refused the key. The most specific input explanation wins.
+fn azure_key_refused(f: &Facts, r: &mut Ranking) {
     let ev = &f.evidence;
     let o = Basis::Observed;
-    let mut auth_ok = false;
-
     // Azure OpenAI: invalid key (A1). The most specific input explanation wins.
     if ev.has(S::AzureInvalidKey) || (ev.has(S::ApimInvalidKey) && !is_gateway(f)) {
         let sig = if ev.has(S::AzureInvalidKey) {
@@ -750,7 +794,12 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             }
         }
     }
+}
 
+/// A2: Azure OpenAI refused the bearer credential (or named a scoped-token audience).
+fn azure_token_refused(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // Azure OpenAI: token rejected (A2), or a scoped-token audience.
     if ev.has(S::AzureTokenRejected) || ev.has(S::AzureScopedTokenRejected) {
         let sig = if ev.has(S::AzureTokenRejected) {
@@ -802,6 +851,7 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
                     "or the app sends an older token than the one pasted here",
                 );
             } else {
+                sovereign_audience_expected(f, r, &at);
                 unexplained_a2(f, r, &at);
             }
         }
@@ -811,7 +861,14 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             }
         }
     }
+}
 
+/// A4, A6, A7: answers that come after the credential was accepted (a missing role, a
+/// missing deployment, a wrong path or api-version). Returns true when one was seen.
+fn azure_answers_after_auth(f: &Facts, r: &mut Ranking) -> bool {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
+    let mut auth_ok = false;
     if ev.has(S::AzurePermissionDenied) {
         let mut e = place(f, S::AzurePermissionDenied);
         if let Some(oid) = token(f).and_then(|t| t.claims.oid.as_deref()) {
@@ -824,14 +881,6 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             r.add(CauseId::KeyMissing, 55, o, "a key is configured, yet the service judged a token: the key variable was probably not loaded and the SDK fell back to Entra ID");
         }
         auth_ok = true;
-    }
-    if ev.has(S::AzureKeyAuthDisabled) {
-        r.add(
-            CauseId::KeyAuthDisabled,
-            97,
-            o,
-            place(f, S::AzureKeyAuthDisabled),
-        );
     }
     if project_lacks_model(f) {
         auth_ok = true;
@@ -884,7 +933,7 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
                 o,
                 format!(
                     "{at}; api_version: sent as `api-version={}`, with whitespace or a control character the service does not strip",
-                    super::inputs::api_version_as_sent(f.api_version.value.as_deref().unwrap_or(""))
+                    crate::diag::read::inputs::api_version_as_sent(f.api_version.value.as_deref().unwrap_or(""))
                 ),
             ),
             ApiVersionStatus::Malformed(w) => r.add(
@@ -933,21 +982,13 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         auth_ok = true;
     }
-    if ev.has(S::AzureApiVersionNotSupported)
-        || ev.has(S::AzureModelNeedsNewerApiVersion)
-        || ev.has(S::SdkMissingApiVersion)
-    {
-        let sig = [
-            S::AzureApiVersionNotSupported,
-            S::AzureModelNeedsNewerApiVersion,
-            S::SdkMissingApiVersion,
-        ]
-        .into_iter()
-        .find(|s| ev.has(*s))
-        .unwrap_or(S::AzureApiVersionNotSupported);
-        r.add(CauseId::ApiVersionInvalid, 95, o, place(f, sig));
-        auth_ok |= sig != S::SdkMissingApiVersion;
-    }
+    auth_ok
+}
+
+/// A9 and A14: a regional endpoint that wants a key, and Resource Manager answering.
+fn azure_other_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     if ev.has(S::AzureProvideAuthKey) {
         let at = place(f, S::AzureProvideAuthKey);
         if cred_is_jwt(f)
@@ -959,51 +1000,6 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         } else {
             r.add(CauseId::KeyMissing, 70, o, at);
         }
-    }
-    if ev.has(S::AzureSubdomainNotFound) {
-        r.add(
-            CauseId::ResourceNotFound,
-            96,
-            o,
-            place(f, S::AzureSubdomainNotFound),
-        );
-    }
-    if ev.has(S::AzureNetworkRestricted) || ev.has(S::OpenAiIpNotAuthorized) {
-        let sig = if ev.has(S::AzureNetworkRestricted) {
-            S::AzureNetworkRestricted
-        } else {
-            S::OpenAiIpNotAuthorized
-        };
-        r.add(
-            CauseId::NetworkRestricted,
-            96,
-            o,
-            format!("{} — says nothing about the credential", place(f, sig)),
-        );
-    }
-    for sig in [
-        S::AzureQuota,
-        S::AzureRateLimit,
-        S::OpenAiQuota,
-        S::OpenAiRateLimit,
-    ] {
-        if ev.has(sig) {
-            r.add(
-                CauseId::QuotaOrRateLimit,
-                96,
-                o,
-                format!("{} — authentication worked", place(f, sig)),
-            );
-            auth_ok = true;
-        }
-    }
-    if ev.has(S::AzureSubscriptionKeyHeaderMissing) || ev.has(S::AzureMissingAuthorizationHeader) {
-        let sig = if ev.has(S::AzureSubscriptionKeyHeaderMissing) {
-            S::AzureSubscriptionKeyHeaderMissing
-        } else {
-            S::AzureMissingAuthorizationHeader
-        };
-        r.add(CauseId::AuthHeaderWrong, 85, o, place(f, sig));
     }
     if ev.has(S::ArmWrongAudience) {
         // A14: Resource Manager names the audiences it accepts. Called on purpose (an ARM
@@ -1027,7 +1023,12 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
             r.add(CauseId::EndpointInvalid, 60, o, "the call went to Resource Manager (management.azure.com), not to the resource's endpoint");
         }
     }
+}
 
+/// B1–B4: API Management gateways.
+fn apim_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // API Management gateways (B1–B4).
     if ev.has(S::ApimMissingKey)
         || ev.has(S::ApimMissingCredentials)
@@ -1083,30 +1084,15 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
     if ev.has(S::ApimJwtRejected) || ev.has(S::ApimJwtNotPresent) {
         apim_validate_jwt(f, r);
     }
+}
 
+/// C1 and C9: OpenAI refused the key, or the key lacks a scope.
+fn openai_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // OpenAI (C1–C13).
     if ev.has(S::OpenAiInvalidKey) {
         openai_invalid_key(f, r);
-    }
-    if ev.has(S::OpenAiMissingKey) {
-        r.add(CauseId::KeyMissing, 96, o, place(f, S::OpenAiMissingKey));
-    }
-    for sig in [
-        S::OpenAiOrgMismatch,
-        S::OpenAiProjectMismatch,
-        S::OpenAiNoOrganization,
-    ] {
-        if ev.has(sig) {
-            r.add(CauseId::OpenaiOrgProject, 96, o, place(f, sig));
-        }
-    }
-    if ev.has(S::OpenAiRegion) {
-        r.add(
-            CauseId::RegionNotSupported,
-            97,
-            o,
-            place(f, S::OpenAiRegion),
-        );
     }
     if ev.has(S::OpenAiMissingScopes) {
         let mut e = place(f, S::OpenAiMissingScopes);
@@ -1115,18 +1101,28 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         }
         r.add(CauseId::OpenaiKeyScope, 96, o, e);
     }
-    if ev.has(S::OpenAiAdminKeyUsed) {
+    // A 403 from api.openai.com that says nothing more: C6 (the caller's country or
+    // region, judged on the egress IP) is the usual one; a project's IP allowlist (C10)
+    // answers 403 too. A message would have named either.
+    let unexplained = ev
+        .hits
+        .iter()
+        .all(|h| h.signature.row().is_none_or(|row| row.patterns.is_empty()));
+    if is_openai(f) && ev.status == Some(403) && unexplained {
+        r.add(CauseId::RegionNotSupported, 55, o, "a 403 from api.openai.com with no message: most often the caller's country or region, judged on the egress IP (C6)");
         r.add(
-            CauseId::OpenaiAdminKey,
-            97,
+            CauseId::NetworkRestricted,
+            40,
             o,
-            place(f, S::OpenAiAdminKeyUsed),
+            "or the project allows only some IP addresses (C10)",
         );
     }
-    if ev.has(S::OpenAiVersionHeader) {
-        r.add(CauseId::EndpointInvalid, 75, o, format!("{} — Azure settings (api-version) went to OpenAI: the client is not configured for Azure", place(f, S::OpenAiVersionHeader)));
-    }
+}
 
+/// §2: Entra ID refused to issue a token, or a credential chain got none.
+fn entra_answers(f: &Facts, r: &mut Ranking) {
+    let ev = &f.evidence;
+    let o = Basis::Observed;
     // Entra ID and credential chains (§2): the app never got a token.
     if !ev.aadsts.is_empty() || ev.has(S::EntraError) {
         let codes: Vec<String> = ev.aadsts.iter().map(|c| format!("AADSTS{c}")).collect();
@@ -1140,32 +1136,66 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
         let score = if ev.aadsts.is_empty() { 95 } else { 80 };
         r.add(CauseId::CredentialUnavailable, score, o, place(f, sig));
     }
-    for sig in [S::SdkMissingCredentials, S::SdkCouldNotResolveAuth] {
-        if ev.has(sig) {
+}
+
+/// The causes that known messages point at on their own (`known::signatures::Pointer`): each is a row of
+/// `known::signatures`, so a new message of that kind needs no rule here. Returns true
+/// when one of them came after authentication succeeded.
+fn pointed_causes(f: &Facts, r: &mut Ranking) -> bool {
+    let mut auth_worked = false;
+    for row in SIGNATURES
+        .iter()
+        .filter(|row| f.evidence.has(row.signature))
+    {
+        let Some(p) = row.points_at else { continue };
+        let evidence = format!("{}{}", place(f, row.signature), p.note);
+        r.add(p.cause, tier::of(p.strength), Basis::Observed, evidence);
+        auth_worked |= p.auth_worked;
+    }
+    auth_worked
+}
+
+/// A client version with a known regression (`known::clients::REGRESSIONS`). With an
+/// observed refusal (or a client that sent nothing) it explains the failure and leads,
+/// unless a more specific cause names the effect (`causes.md` client-known-bug); without
+/// one it is only worth knowing.
+fn client_rules(f: &Facts, r: &mut Ranking) {
+    let Some(client) = &f.client else { return };
+    let Some((reg, version)) = client.regression() else {
+        return;
+    };
+    let failed = f.evidence.hits.iter().any(|h| {
+        h.signature.refuses_credential()
+            || matches!(
+                h.signature,
+                S::SdkMissingCredentials
+                    | S::SdkCouldNotResolveAuth
+                    | S::ClientFoundNoKey
+                    | S::ClientRejectedKeyFormat
+                    | S::OpenAiNoAuthHeader
+            )
+    }) || f.evidence.status == Some(401);
+    let (basis, bug, effect) = if failed {
+        (Basis::Observed, tier::NAMES, tier::MEANS)
+    } else {
+        (Basis::Inputs, tier::HINTS, tier::HINTS)
+    };
+    let evidence = format!(
+        "client: {} {version} {} — a known defect ({}); move to {}",
+        client.name, reg.effect, reg.source, reg.fixed
+    );
+    match reg.names_effect {
+        Some(cause) => {
+            r.add(cause, effect, basis, evidence.clone());
             r.add(
-                CauseId::KeyMissing,
-                92,
-                o,
-                format!(
-                    "{} — the client had no credential, so nothing was sent",
-                    place(f, sig)
-                ),
+                CauseId::ClientKnownBug,
+                effect.saturating_sub(6),
+                basis,
+                evidence,
             );
         }
+        None => r.add(CauseId::ClientKnownBug, bug, basis, evidence),
     }
-    if ev.has(S::SdkMissingEndpoint) {
-        r.add(
-            CauseId::EndpointInvalid,
-            90,
-            o,
-            place(f, S::SdkMissingEndpoint),
-        );
-    }
-
-    if ev.has(S::Success) || ev.has(S::ValidationError) {
-        auth_ok = true;
-    }
-    auth_ok
 }
 
 /// The messages that say the app got no token, as far as they are the last word.
@@ -1181,7 +1211,7 @@ fn observed_rules(f: &Facts, r: &mut Ranking) -> bool {
 fn credential_failures(f: &Facts) -> Vec<S> {
     let ev = &f.evidence;
     // A hit's place in time: the line of the pasted text; the response comes last.
-    let at = |h: &super::evidence::Hit| match h.field {
+    let at = |h: &crate::diag::read::evidence::Hit| match h.field {
         Field::ErrorText => h.line.unwrap_or(0),
         _ => usize::MAX,
     };
@@ -1312,7 +1342,23 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
             let hexish = prefix.chars().all(|c| c.is_ascii_hexdigit())
                 && suffix.chars().all(|c| c.is_ascii_hexdigit());
             let lower = prefix.to_ascii_lowercase();
-            let vendor = if lower.starts_with("sk-or-") {
+            // Template or quoting characters around an `sk-` key in the echo: the key
+            // arrived wrapped (`${…}`, quotes from a Windows `set`, `<…>`), C1 + 5.4.
+            let wrapper = |c: char| matches!(c, '$' | '{' | '}' | '"' | '\'' | '`' | '<' | '>');
+            let inner = lower.trim_start_matches(wrapper);
+            let wrapped = inner.starts_with("sk-")
+                && (inner.len() < lower.len() || suffix.ends_with(wrapper));
+            if wrapped {
+                r.add(
+                    CauseId::KeyMalformed,
+                    96,
+                    o,
+                    format!("{at} — OpenAI's echo shows the key arrived with quotes or template characters around it ({length} characters)"),
+                );
+            }
+            let vendor = if wrapped {
+                None
+            } else if lower.starts_with("sk-or-") {
                 Some("an OpenRouter key (sk-or-)")
             } else if lower.starts_with("sk-ant-") {
                 Some("an Anthropic key (sk-ant-)")
@@ -1325,6 +1371,10 @@ fn openai_invalid_key(f: &Facts, r: &mut Ranking) {
                 Some("an Azure resource key (hex, 32 characters)")
             } else if prefix.contains(' ') {
                 Some("words (prose)")
+            } else if hexish {
+                // Every OpenAI key starts `sk-`; a run of hex is another service's key
+                // (Azure's 32, OpenRouter's 64 without its `sk-or-v1-` prefix).
+                Some("a hexadecimal key of another service (OpenAI keys start with sk-)")
             } else if !lower.starts_with("sk-") && *length < 40 {
                 Some("a key of another vendor (no sk- prefix)")
             } else {
@@ -1405,23 +1455,6 @@ fn passed_auth(s: S) -> bool {
         )
 }
 
-/// Answers that say the credential was refused.
-const AUTH_REFUSED: &[S] = &[
-    S::AzureInvalidKey,
-    S::AzureTokenRejected,
-    S::AzureScopedTokenRejected,
-    S::AzureKeyAuthDisabled,
-    S::AzureSubscriptionKeyHeaderMissing,
-    S::AzureMissingAuthorizationHeader,
-    S::ApimMissingKey,
-    S::ApimInvalidKey,
-    S::ApimMissingCredentials,
-    S::ApimJwtRejected,
-    S::ApimJwtNotPresent,
-    S::OpenAiInvalidKey,
-    S::OpenAiMissingKey,
-];
-
 /// The line of the pasted output where an auth failure follows every answer that
 /// showed auth working, if it does: the log's latest state is the failure.
 fn failure_after_ok(f: &Facts) -> Option<usize> {
@@ -1434,7 +1467,7 @@ fn failure_after_ok(f: &Facts) -> Option<usize> {
             .max()
     };
     let ok = line_of(&passed_auth)?;
-    let refused = line_of(&|s| AUTH_REFUSED.contains(&s))?;
+    let refused = line_of(&S::refuses_credential)?;
     (refused > ok).then_some(refused)
 }
 
@@ -1463,14 +1496,6 @@ fn is_auth_cause(id: CauseId) -> bool {
     )
 }
 
-fn confidence(score: u8) -> Confidence {
-    match score {
-        85.. => Confidence::High,
-        60..=84 => Confidence::Medium,
-        _ => Confidence::Low,
-    }
-}
-
 /// Ranks causes and picks the verdict.
 pub fn rank(facts: &Facts) -> Report {
     let f = facts;
@@ -1490,6 +1515,8 @@ pub fn rank(facts: &Facts) -> Report {
     }
     let observed_causes = !r.cands.is_empty();
 
+    client_rules(f, &mut r);
+
     // Input shapes on their own (they only add to, or sharpen, what was observed).
     let input_base = 72;
     key_rules(f, &mut r, input_base);
@@ -1506,6 +1533,13 @@ pub fn rank(facts: &Facts) -> Report {
         r.cands.retain(|c| c.observed && !is_auth_cause(c.id));
     }
 
+    let browser_only = f.evidence.failure.is_some()
+        && f.evidence.status.is_none()
+        && !f
+            .evidence
+            .hits
+            .iter()
+            .any(|h| !matches!(h.signature, S::BrowserFailedToFetch | S::BrowserCors));
     // Support from both sides raises a cause; input-only causes stay below high.
     for c in &mut r.cands {
         if c.observed && c.inputs {
@@ -1515,17 +1549,10 @@ pub fn rank(facts: &Facts) -> Report {
             c.score = c.score.min(80);
         }
     }
-    super::order::sort_by_rank(&mut r.cands, |c| {
+    crate::diag::parse::order::sort_by_rank(&mut r.cands, |c| {
         (u64::from(u8::MAX - c.score), c.id as u64)
     });
 
-    let browser_only = f.evidence.failure.is_some()
-        && f.evidence.status.is_none()
-        && !f
-            .evidence
-            .hits
-            .iter()
-            .any(|h| !matches!(h.signature, S::BrowserFailedToFetch | S::BrowserCors));
     // Any status but a 2xx is no proof that the call works: a 4xx or 5xx failed, and a
     // 3xx only points elsewhere (4.4: "200 → auth OK").
     let unproven_status = f.evidence.status.is_some_and(|s| !(200..300).contains(&s));
@@ -1574,7 +1601,7 @@ pub fn rank(facts: &Facts) -> Report {
             .take(6)
             .map(|c| RankedCause {
                 id: c.id,
-                confidence: confidence(c.score),
+                confidence: tier::confidence(c.score),
                 title: c.title.clone().unwrap_or_else(|| c.id.title().to_string()),
                 evidence: c.evidence.clone(),
                 fix: fixes::fix(c.id, f),
@@ -1591,17 +1618,17 @@ pub fn rank(facts: &Facts) -> Report {
         next_step,
     };
     if auth_ok && !success {
-        report.findings.push(super::report::Finding::new(
+        report.findings.push(crate::diag::report::Finding::new(
             Field::Response,
-            super::report::Severity::Info,
+            crate::diag::report::Severity::Info,
             "evidence-auth-worked",
             "The service got past authentication (this answer comes after the credential is accepted), so the key or token is not the problem.",
         ));
     }
     if success {
-        report.findings.push(super::report::Finding::new(
+        report.findings.push(crate::diag::report::Finding::new(
             Field::Response,
-            super::report::Severity::Ok,
+            crate::diag::report::Severity::Ok,
             "evidence-success",
             "The call succeeded: the credential, endpoint and header work together.",
         ));
@@ -1636,6 +1663,34 @@ fn next_step(f: &Facts, browser_only: bool, inputs_look_right: bool) -> String {
         );
     }
     format!("Run the request with curl and paste its full output (status line, headers and body) here:\n\n```sh\n{cmd}\n```")
+}
+
+/// A2 names the audiences the resource accepts. When they all belong to a sovereign
+/// cloud (Azure Government, Azure China), the resource lives there, and a client that
+/// asks for the public audience (the SDKs' default scope) is refused (3.1).
+fn sovereign_audience_expected(f: &Facts, r: &mut Ranking, at: &str) {
+    let Some(listed) = &f.evidence.audience_in_message else {
+        return;
+    };
+    // The audiences this doctor knows the cloud of (Foundry's ai.azure.us may not be).
+    let clouds: Vec<_> = listed
+        .split(" or ")
+        .filter_map(|aud| crate::diag::known::audiences::lookup(aud).and_then(|a| a.cloud))
+        .collect();
+    let Some(&cloud) = clouds.first() else {
+        return;
+    };
+    let endpoint_cloud = f.parsed_endpoint().and_then(|p| p.cloud);
+    let sovereign = cloud != crate::diag::known::hosts::Cloud::Public;
+    if sovereign && clouds.iter().all(|c| *c == cloud) && endpoint_cloud.is_none_or(|e| e == cloud)
+    {
+        r.add(
+            CauseId::TokenWrongCloud,
+            80,
+            Basis::Observed,
+            format!("{at} — the resource accepts only {cloud:?} audiences ({listed}); a token for the public cloud, the SDKs' default scope, is refused"),
+        );
+    }
 }
 
 /// An A2 with neither the credential nor the token at hand: the message names four
@@ -1701,10 +1756,10 @@ fn unexplained_a2(f: &Facts, r: &mut Ranking, at: &str) {
 fn scrub(report: &mut Report, f: &Facts) {
     // Only the words that mean "unset" (`undefined`, `None`, `null`, …): a masked or
     // templated value may still hold real characters of the key.
-    let unset = |c: &super::credential::CredentialAnalysis| {
+    let unset = |c: &crate::diag::read::credential::CredentialAnalysis| {
         let value = c.cleaned.expose().trim();
         matches!(c.shape, Shape::Placeholder(_))
-            && (super::placeholder::is_variable_reference(value)
+            && (crate::diag::parse::placeholder::is_variable_reference(value)
                 // An unset word, or code or a reference (`process.env.…`,
                 // `@Microsoft.KeyVault(…)`) that names where the key lives and holds none
                 // of it. A template (`<…>`, `{{…}}`) may wrap real characters.
@@ -1725,26 +1780,25 @@ fn scrub(report: &mut Report, f: &Facts) {
             .iter()
             .filter_map(|h| h.value.as_ref())
             .filter(|v| {
-                let c = super::credential::analyze(v.expose());
+                let c = crate::diag::read::credential::analyze(v.expose());
                 !unset(&c) && !matches!(c.shape, Shape::Prose)
             })
             .map(|v| v.expose().chars().collect()),
     );
-    // The token field may hold a whole `az account get-access-token` answer: its JSON
-    // names (`accessToken`, `expiresOn`) and the tenant and subscription GUIDs are no
-    // secret (the claims table shows the tenant anyway); the long runs (the JWT) are.
     if let Some(t) = &f.case.token {
-        secrets.extend(
-            t.expose()
-                .split(|c: char| !(c.is_ascii_alphanumeric() || "._~+/=-".contains(c)))
-                .filter(|run| run.len() >= 20 && !is_guid(run))
-                .map(|run| run.chars().collect()),
-        );
+        secrets.extend(token_field_secrets(t.expose()));
     }
+    // Every piece of WINDOW characters of a secret is hidden; a secret shorter than that
+    // is hidden whole (down to MIN_SECRET: shorter text is no secret worth the name, and
+    // hiding it would garble the report's words).
+    const WINDOW: usize = 8;
+    const MIN_SECRET: usize = 6;
     let marker: Vec<char> = OPENAI_MARKER.chars().collect();
     let windows: std::collections::HashSet<&[char]> = secrets
         .iter()
-        .flat_map(|s| s.get(public_prefix_len(s)..).unwrap_or_default().windows(8))
+        .map(|s| s.get(public_prefix_len(s)..).unwrap_or_default())
+        .filter(|s| s.len() >= MIN_SECRET)
+        .flat_map(|s| s.windows(WINDOW.min(s.len())))
         .filter(|w| *w != marker.as_slice())
         .collect();
     if windows.is_empty() {
@@ -1752,15 +1806,14 @@ fn scrub(report: &mut Report, f: &Facts) {
     }
     let clean = |text: &mut String| {
         let chars: Vec<char> = text.chars().collect();
-        if chars.len() < 8 {
-            return;
-        }
         let mut hide = vec![false; chars.len()];
         let mut any = false;
-        for (i, w) in chars.windows(8).enumerate() {
-            if windows.contains(w) {
-                hide[i..i + 8].iter_mut().for_each(|h| *h = true);
-                any = true;
+        for n in (MIN_SECRET..=WINDOW).filter(|n| *n <= chars.len()) {
+            for (i, w) in chars.windows(n).enumerate() {
+                if windows.contains(w) {
+                    hide[i..i + n].iter_mut().for_each(|h| *h = true);
+                    any = true;
+                }
             }
         }
         if !any {
@@ -1792,6 +1845,25 @@ fn scrub(report: &mut Report, f: &Facts) {
     if let Some(n) = &mut report.next_step {
         clean(n);
     }
+}
+
+/// What in the token field is secret: the token an `az account get-access-token` answer
+/// or a token response holds (its JSON names and the tenant and subscription GUIDs are
+/// not, and the claims table shows the tenant anyway), the long runs of pasted decoded
+/// claims, and otherwise the whole value, whatever its characters.
+fn token_field_secrets(text: &str) -> Vec<Vec<char>> {
+    let value = text.trim();
+    if let Some(paste) = crate::diag::read::jwt::read_json_paste(value) {
+        return match paste.token {
+            Some(token) => vec![token.trim().chars().collect()],
+            None => value
+                .split(|c: char| !(c.is_ascii_alphanumeric() || "._~+/=-".contains(c)))
+                .filter(|run| run.len() >= 20 && !is_guid(run))
+                .map(|run| run.chars().collect())
+                .collect(),
+        };
+    }
+    vec![value.chars().collect()]
 }
 
 /// How many leading characters of a credential are public: quotes and whitespace

@@ -9,48 +9,21 @@
 //! (LF) after character 32"), never the characters of the key.
 //!
 //! ```
-//! use doctor401::diag::credential::{analyze, Damage, Shape};
+//! use doctor401::diag::read::credential::{analyze, Damage, Shape};
 //! let a = analyze("0123456789abcdef0123456789abcdef\n");
 //! assert_eq!(a.shape, Shape::AzureKey32);
 //! assert_eq!(a.damage, vec![Damage::TrailingNewline]);
 //! assert_eq!(a.cleaned.expose(), "0123456789abcdef0123456789abcdef");
 //! ```
 
-use super::jwt;
-use super::known::key_shapes::{self, PrefixMeaning};
-use super::report::{Field, Finding, Severity};
-use super::secret::Secret;
-
-/// The kind of OpenAI key, by prefix (`auth-failures.md` §5.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OpenAiKeyKind {
-    /// `sk-` + 48 with `T3BlbkFJ`.
-    Legacy,
-    /// `sk-proj-`.
-    Project,
-    /// `sk-svcacct-`.
-    ServiceAccount,
-    /// `sk-admin-`: Administration API only.
-    Admin,
-    /// `sk-None-`.
-    NoneProject,
-    /// Some other `sk-` key.
-    Other,
-}
-
-impl OpenAiKeyKind {
-    /// A name for people, without quoting the prefix.
-    pub fn describe(self) -> &'static str {
-        match self {
-            OpenAiKeyKind::Legacy => "a legacy OpenAI user key",
-            OpenAiKeyKind::Project => "an OpenAI project key",
-            OpenAiKeyKind::ServiceAccount => "an OpenAI service-account key",
-            OpenAiKeyKind::Admin => "an OpenAI admin key",
-            OpenAiKeyKind::NoneProject => "an OpenAI key not bound to a project",
-            OpenAiKeyKind::Other => "an sk- key of no known OpenAI kind",
-        }
-    }
-}
+use crate::diag::known::chars::{
+    self, is_line_break, is_no_break_space as is_nbsp, is_smart_quote,
+};
+pub use crate::diag::known::key_shapes::OpenAiKeyKind;
+use crate::diag::known::key_shapes::{self, PrefixMeaning};
+use crate::diag::read::jwt;
+use crate::diag::report::{Field, Finding, Severity};
+use crate::diag::secret::Secret;
 
 /// What the cleaned credential looks like.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -332,63 +305,22 @@ fn inspect_json(paste: jwt::JsonPaste) -> Inspection {
     }
 }
 
+/// Invisible characters, and control characters that are no whitespace: both show as
+/// nothing in a key.
 fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}'   // zero-width space, ZWNJ, ZWJ, LRM, RLM
-        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-        | '\u{FEFF}'              // BOM / zero-width no-break space
-        | '\u{00AD}'              // soft hyphen
-        | '\u{180E}'              // Mongolian vowel separator
-        | '\u{034F}'              // combining grapheme joiner
-        | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-        | '\u{2066}'..='\u{2069}' // bidi isolates
-    ) || (c.is_control() && !c.is_whitespace())
+    chars::is_invisible(c) || (c.is_control() && !c.is_whitespace())
 }
 
 fn invisible_name(c: char) -> &'static str {
-    match c {
-        '\u{200B}' => "a zero-width space",
-        '\u{200C}' => "a zero-width non-joiner",
-        '\u{200D}' => "a zero-width joiner",
-        '\u{200E}' | '\u{200F}' => "a direction mark",
-        '\u{2060}' => "a word joiner",
-        '\u{FEFF}' => "a byte order mark (BOM)",
-        '\u{00AD}' => "a soft hyphen",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a text-direction control",
-        c if c.is_control() => "a control character",
-        _ => "an invisible character",
+    match chars::invisible(c) {
+        Some(row) => row.name,
+        None if c.is_control() => "a control character",
+        None => "an invisible character",
     }
 }
 
 fn is_straight_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '`')
-}
-
-fn is_smart_quote(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2018}'
-            ..='\u{201F}'
-                | '\u{00AB}'
-                | '\u{00BB}'
-                | '\u{2039}'
-                | '\u{203A}'
-                | '\u{2032}'
-                | '\u{2033}'
-                | '\u{FF02}'
-                | '\u{FF07}'
-    )
-}
-
-fn is_nbsp(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
-}
-
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}'
-    )
 }
 
 fn ws_name(c: char) -> &'static str {
@@ -1139,7 +1071,7 @@ fn placeholder(s: &str) -> Option<String> {
 
 fn jwt_shape(s: &str) -> Option<Classified> {
     let dots = s.bytes().filter(|&b| b == b'.').count();
-    let jwt_like = s.starts_with("eyJ")
+    let jwt_like = s.starts_with(key_shapes::JWT_PREFIX)
         || (dots == 2
             && s.bytes().all(|b| {
                 b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'=' | b'+' | b'/')

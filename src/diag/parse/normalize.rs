@@ -9,7 +9,8 @@
 //!
 //! Everything here is linear in the length of the text.
 
-use super::secret::mask;
+use crate::diag::known::chars;
+use crate::diag::secret::mask;
 
 /// Punctuation next to which whitespace carries no meaning: `'code': '401'` and
 /// `"code":"401"` both become `'code':'401'`, `(…) , or` becomes `(…),or`.
@@ -60,14 +61,8 @@ fn canon_char(c: char) -> Out {
         };
     }
     match c {
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Out::Skip,
-        '\u{2018}'..='\u{201F}'
-        | '\u{2032}'
-        | '\u{2033}'
-        | '\u{00AB}'
-        | '\u{00BB}'
-        | '\u{2039}'
-        | '\u{203A}' => Out::Byte(b'\''),
+        c if chars::is_invisible(c) => Out::Skip,
+        c if chars::is_smart_quote(c) => Out::Byte(b'\''),
         c if c.is_whitespace() || c.is_control() => Out::Space,
         c => Out::Char(c),
     }
@@ -646,7 +641,7 @@ pub fn redact(text: &str) -> String {
     if edits.is_empty() {
         return text.to_string();
     }
-    super::order::sort_by_rank(&mut edits, |e| (e.0 as u64, u64::MAX - e.1 as u64));
+    crate::diag::parse::order::sort_by_rank(&mut edits, |e| (e.0 as u64, u64::MAX - e.1 as u64));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for (s, e, rep) in edits {

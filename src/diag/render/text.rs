@@ -1,7 +1,7 @@
 //! Plain-text and Markdown renderings of a report, for the terminal and for tickets.
 //! Reports never hold secrets, so these only format.
 
-use super::report::{Report, Severity, Verdict};
+use crate::diag::report::{Report, Severity, Verdict};
 use std::fmt::Write;
 
 /// A readable plain-text report, as the `doctor` binary prints it.

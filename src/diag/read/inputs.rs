@@ -2,75 +2,23 @@
 //! client library, OpenAI organization and project (`auth-failures.md` §5.3, §6, §8).
 //!
 //! Each reader judges its field on its own; rules combine them with the endpoint and the
-//! evidence. Facts (api-versions, model ids) come from [`known`](super::known). Pasted text
+//! evidence. Facts (api-versions, model ids) come from [`known`](crate::diag::known). Pasted text
 //! is quoted back shortened, and text that looks like a key or token is never quoted.
 
-use super::endpoint::{describe_char, percent_decode, quote};
-use super::known::api_versions::{self, Stage};
-use super::known::models::{self, ModelMatch, Spelling};
-use super::report::{Field, Finding, Severity};
-
-/// How the app sends the credential.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuthHeader {
-    /// `api-key: <credential>`.
-    ApiKey,
-    /// `Authorization: Bearer <credential>`.
-    Authorization,
-    /// `Ocp-Apim-Subscription-Key: <credential>`.
-    ApimSubscription,
-    /// Another header name, such as `x-api-key`: Azure OpenAI reads only `api-key` and
-    /// `Authorization`, OpenAI only `Authorization` (`auth-failures.md` 5.3), so those
-    /// services never see the credential. A gateway may read any name it was set up with.
-    Other,
-    /// Not known.
-    Auto,
-}
-
-/// Characters that ride along with a paste and are invisible on screen.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{202A}'..='\u{202E}'
-    )
-}
+use crate::diag::known::api_versions::{self, Stage};
+use crate::diag::known::chars::{is_invisible, is_quote};
+pub use crate::diag::known::clients::Library;
+use crate::diag::known::clients::{
+    regression, Regression, CLIENTS, DOTNET_HINTS, NODE_HINTS, VERSION_QUALIFIERS,
+};
+pub use crate::diag::known::headers::AuthHeader;
+use crate::diag::known::key_shapes::looks_like_secret;
+use crate::diag::known::models::{self, ModelMatch, Spelling};
+use crate::diag::read::endpoint::{describe_char, percent_decode, quote};
+use crate::diag::report::{Field, Finding, Severity};
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '`'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201A}'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{201E}'
-            | '\u{00AB}'
-            | '\u{00BB}'
-    )
-}
-
-/// A key or token typed into a field that takes a name or an id: a JWT, an `sk-` key, a
-/// `Bearer` value, a 32-hex Azure key, or a long run of mixed-case letters and digits (an
-/// 84-character Azure key, `auth-failures.md` 5.1, 5.2). Such text is never quoted.
-fn looks_like_secret(text: &str) -> bool {
-    let t = text.trim_matches(is_space);
-    let lower_start = t.get(..7).unwrap_or(t).to_ascii_lowercase();
-    if t.starts_with("eyJ") || t.starts_with("sk-") || lower_start.starts_with("bearer ") {
-        return true;
-    }
-    let hex32 = t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit());
-    let long_mixed = t.len() >= 40
-        && t.bytes().all(|b| b.is_ascii_alphanumeric())
-        && t.bytes().any(|b| b.is_ascii_uppercase())
-        && t.bytes().any(|b| b.is_ascii_lowercase())
-        && t.bytes().any(|b| b.is_ascii_digit());
-    hex32 || long_mixed
 }
 
 /// Values that stand for a missing one: `None`, `null`, `<deployment-name>`,
@@ -96,7 +44,7 @@ fn looks_like_placeholder(text: &str) -> bool {
         "your_",
         "yourdeployment",
     ];
-    super::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
+    crate::diag::parse::placeholder::looks_like_placeholder(text, WORDS, MARKERS)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -160,10 +108,9 @@ pub fn auth_header(raw: Option<&str>) -> (AuthHeader, Vec<Finding>) {
         ));
     }
     let norm = name.to_ascii_lowercase();
+    let exact = AuthHeader::from_name(&norm).filter(|h| *h != AuthHeader::Other);
     let header = match norm.as_str() {
-        "api-key" => Some((AuthHeader::ApiKey, None)),
-        "authorization" => Some((AuthHeader::Authorization, None)),
-        "ocp-apim-subscription-key" => Some((AuthHeader::ApimSubscription, None)),
+        _ if exact.is_some() => exact.map(|h| (h, None)),
         "auto" | "unknown" => Some((AuthHeader::Auto, None)),
         "bearer" | "authorization-bearer" | "authorization bearer" => Some((
             AuthHeader::Authorization,
@@ -1144,27 +1091,6 @@ pub fn deployment(raw: Option<&str>) -> DeploymentAnalysis {
 // ---------------------------------------------------------------------------------------
 // client
 
-/// A client library.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Library {
-    /// `openai` for Python.
-    OpenAiPython,
-    /// `openai` for Node.
-    OpenAiNode,
-    /// `Azure.AI.OpenAI` for .NET.
-    AzureAiOpenAiDotnet,
-    /// `OpenAI` for .NET.
-    OpenAiDotnet,
-    /// LiteLLM.
-    LiteLlm,
-    /// LangChain.
-    LangChain,
-    /// curl or another raw HTTP client.
-    Curl,
-    /// Something else.
-    Other,
-}
-
 /// What the `client` field says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientInfo {
@@ -1184,6 +1110,9 @@ pub struct ClientInfo {
     /// The version came from a range such as `>=2.30` or `^4.0`: a lower bound, not the
     /// installed version.
     pub version_is_minimum: bool,
+    /// The client field as given (trimmed), for what the parsed version leaves out
+    /// (`1.0.0b4`, `1.0.0-beta.5`).
+    pub text: String,
 }
 
 /// Client notes about how `AzureOpenAI` (and Azure.Core) behave against Azure: they do not
@@ -1198,6 +1127,17 @@ const AZURE_ONLY_NOTES: &[&str] = &[
 ];
 
 impl ClientInfo {
+    /// The known regression of this client's version (`known::clients::REGRESSIONS`), with
+    /// the version as written, if there is one. A range (`>=1.84`) names no version.
+    pub fn regression(&self) -> Option<(&'static Regression, &str)> {
+        if self.version_is_minimum {
+            return None;
+        }
+        self.text
+            .split(|c: char| c.is_whitespace() || "=@,()/:;".contains(c))
+            .find_map(|word| regression(&self.name, word).map(|r| (r, word)))
+    }
+
     /// Drops the notes that are about Azure only, for a call to another kind of endpoint.
     pub fn drop_azure_notes(&mut self) {
         self.findings
@@ -1233,129 +1173,6 @@ impl ClientInfo {
         }
     }
 }
-
-/// How a client is recognised in free text.
-struct ClientAlias {
-    /// Lower-case text to look for.
-    needle: &'static str,
-    library: Library,
-    name: &'static str,
-    /// Something worth knowing about it, with its source, or `""`.
-    note: &'static str,
-}
-
-const fn alias(
-    needle: &'static str,
-    library: Library,
-    name: &'static str,
-    note: &'static str,
-) -> ClientAlias {
-    ClientAlias {
-        needle,
-        library,
-        name,
-        note,
-    }
-}
-
-/// Client names, most specific first (the first match wins). Bare `openai` is handled
-/// after this table, by language hints and version.
-#[rustfmt::skip]
-const CLIENTS: &[ClientAlias] = &[
-    alias("azure.ai.openai", Library::AzureAiOpenAiDotnet, "Azure.AI.OpenAI", ""),
-    alias("@azure/openai", Library::Other, "@azure/openai",
-        "@azure/openai 2.x no longer has its own client; it layers on the `openai` package's AzureOpenAI (auth-failures.md 8.5)."),
-    alias("azure-ai-inference", Library::Other, "azure-ai-inference",
-        "azure-ai-inference with a key credential sends it both as `api-key` and as `Authorization: Bearer` (auth-failures.md 8.6)."),
-    alias("azure-ai-projects", Library::Other, "azure-ai-projects",
-        "azure-ai-projects before 2.0.0b3 asked for the wrong token scope in get_openai_client(), giving 401 (auth-failures.md 8.6)."),
-    // Java's Azure SDK and LangChain4j are neither openai-python nor LangChain.
-    alias("azure-ai-openai", Library::Other, "azure-ai-openai (Java)", ""),
-    alias("litellm", Library::LiteLlm, "LiteLLM", ""),
-    alias("langchain4j", Library::Other, "LangChain4j", ""),
-    alias("langchain", Library::LangChain, "LangChain", ""),
-    alias("semantic-kernel", Library::Other, "Semantic Kernel", ""),
-    alias("semantic kernel", Library::Other, "Semantic Kernel", ""),
-    alias("semantickernel", Library::Other, "Semantic Kernel", ""),
-    alias("llama-index", Library::Other, "LlamaIndex", ""),
-    alias("llama_index", Library::Other, "LlamaIndex", ""),
-    alias("llamaindex", Library::Other, "LlamaIndex", ""),
-    alias("autogen", Library::Other, "AutoGen", ""),
-    alias("codex", Library::Other, "OpenAI Codex CLI",
-        "Codex treats only Azure-looking hosts as Azure and sends `Authorization: Bearer` to others, such as an API Management custom domain (auth-failures.md 8.7)."),
-    alias("openai-node", Library::OpenAiNode, "openai-node", ""),
-    alias("openai node", Library::OpenAiNode, "openai-node", ""),
-    alias("openai-js", Library::OpenAiNode, "openai-node", ""),
-    alias("openai npm", Library::OpenAiNode, "openai-node", ""),
-    alias("npm openai", Library::OpenAiNode, "openai-node", ""),
-    alias("node openai", Library::OpenAiNode, "openai-node", ""),
-    alias("openai-dotnet", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai .net", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai.net", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai dotnet", Library::OpenAiDotnet, "OpenAI .NET", ""),
-    alias("openai-python", Library::OpenAiPython, "openai-python", ""),
-    alias("openai python", Library::OpenAiPython, "openai-python", ""),
-    alias("openai_python", Library::OpenAiPython, "openai-python", ""),
-    alias("python openai", Library::OpenAiPython, "openai-python", ""),
-    alias("openai==", Library::OpenAiPython, "openai-python", ""),
-    alias("curl", Library::Curl, "curl", ""),
-    alias("wget", Library::Curl, "wget", ""),
-    alias("httpie", Library::Curl, "HTTPie", ""),
-    alias("postman", Library::Curl, "Postman", ""),
-    alias("insomnia", Library::Curl, "Insomnia", ""),
-    alias("bruno", Library::Curl, "Bruno", ""),
-    alias("invoke-restmethod", Library::Curl, "Invoke-RestMethod", ""),
-    alias("invoke-webrequest", Library::Curl, "Invoke-WebRequest", ""),
-    alias("httpx", Library::Curl, "httpx", ""),
-    alias("requests", Library::Curl, "requests", ""),
-    alias("axios", Library::Curl, "axios", ""),
-    alias("fetch", Library::Curl, "fetch", ""),
-];
-
-/// Words that say which language a bare `openai` is for.
-const NODE_HINTS: &[&str] = &[
-    "node",
-    "npm",
-    "javascript",
-    "typescript",
-    " js",
-    "-js",
-    "yarn",
-    "pnpm",
-    "deno",
-    "bun",
-];
-const DOTNET_HINTS: &[&str] = &[".net", "dotnet", "nuget", "c#", "csharp"];
-
-/// Words that may stand between a client's name and its version (`openai (python)
-/// v2.35.1`, `openai nuget 2.1.0`); any other word means the number that follows is
-/// another package's (`fetch (@azure/msal-browser 3.27)`, `Invoke-RestMethod / Az.Accounts 2.19`).
-const VERSION_QUALIFIERS: &[&str] = &[
-    "python",
-    "node",
-    "nodejs",
-    "npm",
-    "nuget",
-    "pip",
-    "pypi",
-    "dotnet",
-    "net",
-    "typescript",
-    "javascript",
-    "js",
-    "ts",
-    "java",
-    "maven",
-    "gradle",
-    "sdk",
-    "library",
-    "lib",
-    "package",
-    "version",
-    "ver",
-    "client",
-    "cli",
-];
 
 /// The version that belongs to the name ending at `end`: after the rest of the name's
 /// token (`-cli`, `.exe`) only separators, range operators and the words of
@@ -1483,6 +1300,7 @@ pub fn client(raw: Option<&str>) -> Option<ClientInfo> {
         name: String::new(),
         version_parts: 0,
         version_is_minimum: false,
+        text: text.chars().take(MAX_CLIENT_LEN).collect(),
     };
     let f =
         |severity, id: &str, message: String| Finding::new(Field::Client, severity, id, message);

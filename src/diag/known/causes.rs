@@ -1,4 +1,4 @@
-//! The cause taxonomy of `shared/causes.md`. The ids are a contract with the scenario
+//! The cause taxonomy of `shared/causes.md`, as a table of ids and titles. The ids are a contract with the scenario
 //! files, the tests and every consumer of a report: never rename one.
 
 use serde::{Deserialize, Serialize};

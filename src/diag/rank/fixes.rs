@@ -6,11 +6,11 @@
 //! an explanation, a blank line, and one Markdown fenced block; the page shows a copy
 //! button for the block.
 
-use super::cause::CauseId;
-use super::endpoint::{Cloud, HostKind, ParsedEndpoint, PathShape};
-use super::inputs::AuthHeader;
-use super::jwt::TokenKind;
-use super::Facts;
+use crate::diag::known::causes::CauseId;
+use crate::diag::read::endpoint::{Cloud, HostKind, ParsedEndpoint, PathShape};
+use crate::diag::read::inputs::AuthHeader;
+use crate::diag::read::token::TokenKind;
+use crate::diag::Facts;
 
 /// The GA api-version to recommend (auth-failures.md 6.2: "Latest GA API release: 2024-10-21").
 pub const RECOMMENDED_API_VERSION: &str = "2024-10-21";
@@ -142,15 +142,15 @@ impl Target {
 
 /// When Resource Manager answered A14 ("It should exactly match with one of the allowed
 /// audiences '…'"), the audience to request is one it lists: the one named after the host
-/// that was called, else the one [`ARM_HOSTS`](super::known::hosts::ARM_HOSTS) names, else
+/// that was called, else the one [`ARM_HOSTS`](crate::diag::known::hosts::ARM_HOSTS) names, else
 /// the first without a trailing slash. Without the list (a cut
 /// paste), an ARM operation still wants ARM's audience.
 fn arm_audience(facts: &Facts) -> Option<String> {
-    use super::evidence::Signature;
+    use crate::diag::read::evidence::Signature;
     let host = facts.parsed_endpoint().map(|p| p.host.to_ascii_lowercase());
     let arm_call = facts
         .parsed_endpoint()
-        .is_some_and(|p| super::known::hosts::is_arm_operation(&p.host, &p.path));
+        .is_some_and(|p| crate::diag::known::hosts::is_arm_operation(&p.host, &p.path));
     // A data-plane endpoint that ended up at Resource Manager needs its endpoint fixed,
     // not an ARM token.
     if !facts.evidence.has(Signature::ArmWrongAudience) || (host.is_some() && !arm_call) {
@@ -166,7 +166,7 @@ fn arm_audience(facts: &Facts) -> Option<String> {
         .flat_map(allowed_audiences)
         .collect();
     let known = |a: &&String| {
-        super::known::hosts::ARM_HOSTS
+        crate::diag::known::hosts::ARM_HOSTS
             .iter()
             .any(|(_, aud)| a.eq_ignore_ascii_case(aud))
     };
@@ -181,7 +181,7 @@ fn arm_audience(facts: &Facts) -> Option<String> {
         .cloned();
     pick.or_else(|| {
         arm_call.then(|| {
-            super::known::hosts::ARM_HOSTS
+            crate::diag::known::hosts::ARM_HOSTS
                 .first()
                 .map_or("https://management.azure.com", |(_, aud)| aud)
                 .to_string()
@@ -291,7 +291,7 @@ fn root_url(p: &ParsedEndpoint) -> String {
 /// The base an SDK is given on each surface (4.3).
 fn surface_base(surface: Surface, root: &str, project: Option<&str>) -> String {
     match surface {
-        Surface::OpenAi => super::known::hosts::OPENAI_BASE.to_string(),
+        Surface::OpenAi => crate::diag::known::hosts::OPENAI_BASE.to_string(),
         Surface::Classic => root.to_string(),
         Surface::V1 => format!("{root}/openai/v1"),
         Surface::Models => format!("{root}/models"),
@@ -325,7 +325,7 @@ fn backend_in(facts: &Facts) -> Option<Backend> {
         .flat_map(|t| t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')));
     words.filter(|w| w.len() <= 253).find_map(|word| {
         let host = word.trim_matches('.').to_ascii_lowercase();
-        let (kind, name) = super::endpoint::resource_host(&host)?;
+        let (kind, name) = crate::diag::read::endpoint::resource_host(&host)?;
         Some(Backend { name, kind })
     })
 }
@@ -337,14 +337,14 @@ pub fn curl_probe(facts: &Facts) -> String {
 }
 
 /// How OpenAI's echo of the key it got compares with the pasted credential (C1).
-fn echo_fit(facts: &Facts) -> Option<super::evidence::EchoFit> {
+fn echo_fit(facts: &Facts) -> Option<crate::diag::read::evidence::EchoFit> {
     let c = facts.credential.as_ref()?;
     facts.evidence.echo.as_ref()?.fit(c.cleaned.expose())
 }
 
 /// OpenAI's echo of the key it got is another value than the pasted credential (C1).
 fn echo_is_another_key(facts: &Facts) -> bool {
-    echo_fit(facts) == Some(super::evidence::EchoFit::Other)
+    echo_fit(facts) == Some(crate::diag::read::evidence::EchoFit::Other)
 }
 
 /// The app sends a token (the credential is a JWT, or only a token was given).
@@ -352,7 +352,7 @@ fn token_like(facts: &Facts) -> bool {
     facts.credential.as_ref().is_some_and(|c| {
         matches!(
             c.shape,
-            super::credential::Shape::Jwt | super::credential::Shape::Jwe
+            crate::diag::read::credential::Shape::Jwt | crate::diag::read::credential::Shape::Jwe
         )
     }) || (facts.credential.is_none() && facts.token.is_some())
 }
@@ -377,7 +377,8 @@ pub fn curl_probe_as(facts: &Facts, header: AuthHeader) -> String {
         .filter(|_| {
             matches!(
                 facts.api_version.status,
-                super::inputs::ApiVersionStatus::Ga | super::inputs::ApiVersionStatus::Preview
+                crate::diag::read::inputs::ApiVersionStatus::Ga
+                    | crate::diag::read::inputs::ApiVersionStatus::Preview
             )
         })
         .unwrap_or_else(|| RECOMMENDED_API_VERSION.to_string());
@@ -652,7 +653,7 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             ),
             step_with("Then check it against the endpoint:", "sh", &curl_probe(facts)),
         ],
-        CauseId::KeyMalformed if echo_fit(facts) == Some(super::evidence::EchoFit::CutShort) => vec![
+        CauseId::KeyMalformed if echo_fit(facts) == Some(crate::diag::read::evidence::EchoFit::CutShort) => vec![
             "The key arrives cut short: OpenAI's echo has fewer characters than the key pasted here, with the same beginning. Something on the way truncates it: a secret wrapped or folded at a fixed width (YAML, Helm, a 64- or 120-column line), a field with a length limit, or a copy that stopped early. Store the whole key on one line and compare its length where the app reads it.".into(),
             step_with(
                 "Print the length the app sees (not the key):",
@@ -688,9 +689,13 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
             "Use the resource's own key (Azure portal → the resource → Keys and Endpoint: 32 hex characters, or 84 characters on newer resources). An OpenAI `sk-` key, a subscription id, tenant id, client id or client-secret id is not an Azure OpenAI key.".into(),
             step_with("Read the key with the Azure CLI:", "sh", &format!("az cognitiveservices account keys list --name {} --resource-group <resource-group> --query key1 -o tsv", t.resource)),
         ],
-        CauseId::ClientKnownBug => vec![
-            "The configuration is right; this version of the client library sends the credential wrongly. Move to the fixed version named in the evidence (or back to the last version that worked), reinstall, and run the same call again.".into(),
-        ],
+        CauseId::ClientKnownBug => match facts.client.as_ref().and_then(|c| c.regression().map(|(r, v)| (c, r, v))) {
+            Some((c, reg, version)) => vec![format!(
+                "The configuration is right; {} {version} {}. Move to {}, reinstall, and run the same call again. Source: {}",
+                c.name, reg.effect, reg.fixed, reg.source
+            )],
+            None => vec!["The configuration is right; this version of the client library sends the credential wrongly. Move to the fixed version named in the evidence (or back to the last version that worked), reinstall, and run the same call again.".into()],
+        },
         CauseId::OpenaiAdminKey => vec![
             "Admin keys (`sk-admin-…`) reach only the Administration API. Create a project key (`sk-proj-…`) at https://platform.openai.com/api-keys for inference, and keep the admin key out of application configuration.".into(),
         ],
@@ -806,7 +811,7 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
         CauseId::ApiVersionInvalid if facts.api_version.padded => vec![
             format!(
                 "The api-version goes out as `api-version={}`: whitespace or a control character rides along with it. A carriage return usually comes from a .env or config file saved with Windows line endings (CRLF); strip the value where it is read (`.strip()` in Python, `.trim()` in JavaScript and C#), or save the file with LF line endings (`dos2unix .env`).",
-                super::inputs::api_version_as_sent(facts.api_version.value.as_deref().unwrap_or(""))
+                crate::diag::read::inputs::api_version_as_sent(facts.api_version.value.as_deref().unwrap_or(""))
             ),
         ],
         CauseId::ApiVersionInvalid => vec![
@@ -845,8 +850,8 @@ pub fn fix(id: CauseId, facts: &Facts) -> Vec<String> {
 /// the policy, and not when the token already names an app of its own (`api://…`), which
 /// is what a gateway's policy usually expects.
 fn apim_token_fix(facts: &Facts) -> Vec<String> {
-    use super::evidence::Signature;
-    use super::jwt::TimeStatus;
+    use crate::diag::read::evidence::Signature;
+    use crate::diag::read::token::TimeStatus;
     let owner = "Ask the gateway's owner for the policy's `<audiences>` and `<issuers>`, or read them in the API's inbound policy in the APIM portal.";
     if facts.evidence.has(Signature::ApimJwtNotPresent) {
         return vec![

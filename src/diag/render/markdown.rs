@@ -3,18 +3,18 @@
 //! and splitting a fix into prose and copyable code.
 //!
 //! A report must be safe to paste anywhere. Secrets are shown only through
-//! [`mask`](super::secret::mask), the token's signature is never shown, and as a last
+//! [`mask`](crate::diag::secret::mask), the token's signature is never shown, and as a last
 //! line of defence [`scrub`] cuts out every run of five or more characters that also
 //! occurs in the credential or the token, whatever put it there.
 
-use super::case::{BrowserFailure, Case};
-use super::endpoint::{self, HostKind};
-use super::jwt::Claims;
-use super::paste::is_invisible;
-use super::report::{Confidence, Field, Severity, Verdict};
-use super::secret::mask;
-use super::time::{format_rfc3339, human_duration};
-use super::{Diagnosis, JudgedBy};
+use crate::diag::case::{BrowserFailure, Case};
+use crate::diag::known::chars::is_invisible;
+use crate::diag::parse::time::{format_rfc3339, human_duration};
+use crate::diag::read::endpoint::{self, HostKind};
+use crate::diag::read::token::Claims;
+use crate::diag::report::{Confidence, Field, Severity, Verdict};
+use crate::diag::secret::mask;
+use crate::diag::{Diagnosis, JudgedBy};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -618,8 +618,9 @@ pub fn report_markdown(case: &Case, d: &Diagnosis) -> String {
 mod tests {
     use super::*;
     use crate::diag::case::{Case, ObservedResponse};
-    use crate::diag::cause::CauseId;
-    use crate::diag::jwt::{TokenAnalysis, UnverifiedJwt};
+    use crate::diag::known::causes::CauseId;
+    use crate::diag::read::jwt::UnverifiedJwt;
+    use crate::diag::read::token::TokenAnalysis;
     use crate::diag::report::{Finding, RankedCause, Report};
     use crate::diag::secret::Secret;
     use crate::diag::Verdict;

@@ -12,8 +12,9 @@
 //!
 //! One pass over the lines, each line scanned once: linear in the text.
 
-use super::inputs::AuthHeader;
-use super::secret::Secret;
+use crate::diag::known::headers::CREDENTIAL_HEADERS;
+use crate::diag::read::inputs::AuthHeader;
+use crate::diag::secret::Secret;
 
 /// How the request line was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,23 +60,9 @@ pub enum Holds {
 /// At most this many headers are kept; the first ones are the ones used.
 const MAX_SENT: usize = 16;
 
-/// The credential headers, by lower-case name (`auth-failures.md` 5.3: `api-key` and
-/// `Authorization` for Azure OpenAI, `Ocp-Apim-Subscription-Key` for API Management;
-/// `x-api-key` is a header neither reads).
-const CREDENTIAL_HEADERS: [(&str, AuthHeader); 4] = [
-    ("api-key", AuthHeader::ApiKey),
-    ("authorization", AuthHeader::Authorization),
-    ("ocp-apim-subscription-key", AuthHeader::ApimSubscription),
-    ("x-api-key", AuthHeader::Other),
-];
-
 /// The credential header for a header name, if it is one.
 fn credential_header(name: &str) -> Option<AuthHeader> {
-    let name = name.trim().trim_matches(['\'', '"']);
-    CREDENTIAL_HEADERS
-        .into_iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, h)| h)
+    AuthHeader::from_name(name)
 }
 
 /// True for a value shown masked (`****`, `REDACTED`, `…`), or, in a command or code,
@@ -337,8 +324,9 @@ fn value_after<'a>(before: &str, after: &'a str, quoted: bool) -> Option<&'a str
 fn in_code(line: &str, no: usize, out: &mut Vec<SentHeader>) {
     let lower = line.to_ascii_lowercase();
     let mut found: Vec<(usize, SentHeader)> = Vec::new();
-    for (name, header) in CREDENTIAL_HEADERS {
-        for (at, _) in lower.match_indices(name).take(MAX_FLAGS_PER_LINE) {
+    for row in CREDENTIAL_HEADERS {
+        let (name, header) = (row.name.to_ascii_lowercase(), row.header);
+        for (at, _) in lower.match_indices(name.as_str()).take(MAX_FLAGS_PER_LINE) {
             let end = at + name.len();
             let (Some(before), Some(after)) = (line.get(..at), line.get(end..)) else {
                 continue;
