@@ -68,6 +68,11 @@ AZURE_RESOURCE_SUFFIXES = (
     "openai.azure.com",
     "cognitiveservices.azure.com",
     "services.ai.azure.com",
+    # Sovereign clouds (auth-failures.md 4.1): the same service under other names.
+    "openai.azure.us",
+    "cognitiveservices.azure.us",
+    "openai.azure.cn",
+    "cognitiveservices.azure.cn",
 )
 APIM_SUFFIX = "azure-api.net"
 OPENAI_HOST = "api.openai.com"
@@ -78,6 +83,10 @@ CERT_NAMES = [
     "*.openai.azure.com",
     "*.cognitiveservices.azure.com",
     "*.services.ai.azure.com",
+    "*.openai.azure.us",
+    "*.cognitiveservices.azure.us",
+    "*.openai.azure.cn",
+    "*.cognitiveservices.azure.cn",
     "*.azure-api.net",
     "*.regional.azure-api.net",
     "api.openai.com",
@@ -366,13 +375,26 @@ def azure_route(req, root):
     """Route an authenticated request below `root` (the path of `/openai`).
 
     Returns ("models" | "chat", deployment or model) or None for an unknown path. Classic
-    paths need an api-version (else A7), as the real service does.
+    paths need an api-version (else A7), as the real service does. On a resource host
+    (root `/openai`) two more surfaces answer (auth-failures.md 4.3): Foundry model
+    inference, `POST /models/chat/completions?api-version=2024-05-01-preview` with the
+    deployment in the body's `model`, and a Foundry project's OpenAI-compatible API,
+    `/api/projects/{project}/openai/v1/…` (v1 routes only, no api-version).
     """
     path = req.path
+    if root == "/openai":
+        if path == "/models/chat/completions" and req.method == "POST":
+            if req.query.get("api-version") != "2024-05-01-preview":
+                return None
+            return ("chat", body_model(req))
+        segs = path.split("/")
+        if path.startswith("/api/projects/") and len(segs) > 5 and segs[3] and segs[4:6] == ["openai", "v1"]:
+            root = "/".join(segs[:5])
     if not path.startswith(root + "/"):
         return None
     rest = [s for s in path[len(root) :].split("/") if s]
-    classic_ok = bool(API_VERSION.match(req.query.get("api-version", "")))
+    project = root.startswith("/api/projects/")
+    classic_ok = bool(API_VERSION.match(req.query.get("api-version", ""))) and not project
     if rest == ["models"] and req.method == "GET":
         return ("models", None) if classic_ok else None
     if rest == ["v1", "models"] and req.method == "GET":
@@ -385,12 +407,17 @@ def azure_route(req, root):
     ):
         return ("chat", rest[1]) if classic_ok else None
     if rest == ["v1", "chat", "completions"] and req.method == "POST":
-        try:
-            model = json.loads(req.body or b"{}").get("model", "")
-        except (ValueError, AttributeError):
-            model = ""
-        return ("chat", str(model))
+        return ("chat", body_model(req))
     return None
+
+
+def body_model(req):
+    """The `model` of a JSON request body, or "" when there is none."""
+    try:
+        model = json.loads(req.body or b"{}").get("model", "")
+    except (ValueError, AttributeError):
+        model = ""
+    return str(model)
 
 
 def authenticated_azure(req, root, hdrs, deployment_missing=False):
@@ -404,6 +431,32 @@ def authenticated_azure(req, root, hdrs, deployment_missing=False):
     if deployment_missing:
         return Answer("A6 deployment not found", 404, A6_DEPLOYMENT, hdrs)
     return Answer("200 chat completion", 200, chat_completion(name or "gpt-4o"), hdrs)
+
+
+# The first labels that pick a behaviour (the host tables of README-probe.md).
+RESOURCE_SCENARIOS = {
+    "ok",
+    "second",
+    "invalid-key",
+    "token",
+    "rbac",
+    "keyauth-disabled",
+    "deployment-missing",
+    "rate-limited",
+    "quota-zero",
+    "private",
+    "firewall",
+    "redirect",
+    "redirect-out",
+    "hang",
+}
+GATEWAY_SCENARIOS = {"apim-ok", "apim-invalid", "apim-apikey", "apim-either", "apim-backend-rbac"}
+
+# `--fallback-resource` / `--fallback-gateway`: the behaviour of a first label the tables
+# do not know (None: 404 A10 / "no API", as the service says for a name it lacks). The
+# snippet harness (tests/snippets) sets `ok` / `apim-ok`, so a fix written for
+# `contoso.openai.azure.com` meets a healthy service and only the request decides.
+FALLBACK = {"resource": None, "gateway": None}
 
 
 def azure_answer(req, scenario):
@@ -435,17 +488,7 @@ def azure_answer(req, scenario):
             A11_FIREWALL,
             hdrs + [("policy-id", "ThrowExceptionDueToTrafficDenied")],
         )
-    known = {
-        "ok",
-        "second",
-        "invalid-key",
-        "token",
-        "rbac",
-        "keyauth-disabled",
-        "deployment-missing",
-        "rate-limited",
-        "quota-zero",
-    }
+    known = RESOURCE_SCENARIOS
     if scenario not in known:
         return Answer("A10 subdomain does not map", 404, A10_SUBDOMAIN, hdrs)
     if not api_key and not bearer:
@@ -498,7 +541,7 @@ def apim_answer(req, scenario):
     header = "api-key" if scenario.startswith("apim-apikey") else "ocp-apim-subscription-key"
     key = req.header(header) or req.query.get("subscription-key")
     bearer = req.bearer()
-    known = {"apim-ok", "apim-invalid", "apim-apikey", "apim-either", "apim-backend-rbac"}
+    known = GATEWAY_SCENARIOS
     root = apim_root(req.path)
     if scenario not in known or root is None:
         return Answer("APIM no API", 404, APIM_NO_API, hdrs)
@@ -596,6 +639,11 @@ def decide(req):
     variants, scenario, suffix = split_host(host)
     if scenario is None:
         return Answer("421 unmapped host", 421, "misdirected request\n", [("Content-Type", "text/plain")]), None, []
+    gateway = suffix == APIM_SUFFIX
+    known = GATEWAY_SCENARIOS if gateway else RESOURCE_SCENARIOS
+    fallback = FALLBACK["gateway" if gateway else "resource"]
+    if scenario not in known and fallback:
+        scenario = fallback
     if req.method == "OPTIONS":
         return preflight(req, variants, ALLOW_HEADERS), scenario, variants
     if suffix == APIM_SUFFIX:
@@ -847,9 +895,13 @@ def main():
     parser.add_argument("--port", type=int, required=True, help="port on 127.0.0.1; 0 picks a free one")
     parser.add_argument("--log", required=True, help="append every request as a JSON line to this file")
     parser.add_argument("--cert-dir", help="write cert.pem/key.pem here and keep them (default: a temp dir, removed at exit)")
+    parser.add_argument("--fallback-resource", choices=sorted(RESOURCE_SCENARIOS), help="behaviour of an unknown first label on an Azure resource host (default: 404 A10)")
+    parser.add_argument("--fallback-gateway", choices=sorted(GATEWAY_SCENARIOS), help="behaviour of an unknown first label on a gateway host (default: 404)")
     parser.add_argument("--hang-limit", type=float, default=300.0, help="seconds a `hang` request waits at most")
     args = parser.parse_args()
 
+    FALLBACK["resource"] = args.fallback_resource
+    FALLBACK["gateway"] = args.fallback_gateway
     temp_dir = None
     if args.cert_dir:
         os.makedirs(args.cert_dir, exist_ok=True)

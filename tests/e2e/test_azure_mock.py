@@ -436,6 +436,48 @@ class ApimTests(MockTestCase):
         self.assertIn('"statusCode": 404', body)
 
 
+class SurfacesAndFallbackTests(MockTestCase):
+    """The routes and names the snippet harness (tests/snippets) needs: sovereign
+    suffixes, Foundry `/models` and project routes, and `--fallback-*` for labels the
+    tables do not know."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.mock = MockProcess("--fallback-resource", "ok", "--fallback-gateway", "apim-ok")
+        cls.context = ssl.create_default_context(cafile=cls.mock.cert)
+
+    def test_sovereign_suffixes_are_resources(self):
+        for host in ("ok.openai.azure.us", "ok.cognitiveservices.azure.cn"):
+            status, _, _ = self.call(host, path="/openai/models" + VERSION, headers={"api-key": KEY})
+            self.assertEqual(status, 200, host)
+
+    def test_models_route_needs_its_api_version(self):
+        body = '{"model":"chat","messages":[]}'
+        key = {"api-key": KEY}
+        status, _, _ = self.call("ok.services.ai.azure.com", "POST", "/models/chat/completions?api-version=2024-05-01-preview", key, body)
+        self.assertEqual(status, 200)
+        status, _, _ = self.call("ok.services.ai.azure.com", "POST", "/models/chat/completions" + VERSION, key, body)
+        self.assertEqual(status, 404)
+
+    def test_project_route_is_v1_only(self):
+        auth = {"Authorization": "Bearer x"}
+        status, _, _ = self.call("ok.services.ai.azure.com", path="/api/projects/p/openai/v1/models", headers=auth)
+        self.assertEqual(status, 200)
+        status, _, _ = self.call("ok.services.ai.azure.com", path="/api/projects/p/openai/models" + VERSION, headers=auth)
+        self.assertEqual(status, 404)
+        status, _, _ = self.call("ok.services.ai.azure.com", path="/api/projects/p/openai/v1/openai/v1/models", headers=auth)
+        self.assertEqual(status, 404)
+
+    def test_unknown_labels_fall_back(self):
+        status, _, _ = self.call("contoso.openai.azure.com", path="/openai/models" + VERSION, headers={"api-key": KEY})
+        self.assertEqual(status, 200)
+        self.assertEqual(self.last_entry("contoso.openai.azure.com")["scenario"], "ok")
+        status, _, _ = self.call("contoso-gw.azure-api.net", path="/openai/models" + VERSION, headers={"api-key": KEY})
+        self.assertEqual(status, 401, "the fallback gateway reads Ocp-Apim-Subscription-Key")
+        status, _, _ = self.call("invalid-key.openai.azure.com", path="/openai/models" + VERSION, headers={"api-key": KEY})
+        self.assertEqual(status, 401, "known labels keep their behaviour")
+
+
 class OpenAiTests(MockTestCase):
     H = "api.openai.com"
 
